@@ -1,0 +1,122 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { parseBaseUrl } from '../../../credentials/keyDestination';
+import type { FailureContext, FailureText } from './failureMessages';
+import { classifyNetworkError, httpFailureText, networkFailureText, serverMessage } from './failureMessages';
+import type { AttemptFailure, RetryMode } from './retryPolicy';
+import { backoffDelayMs, isRetryable, parseRetryAfterMs } from './retryPolicy';
+import type { TransportSettings } from './settings';
+
+export const CREDENTIAL_TYPE = 'deepIdvApi';
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, starting with /v1, with every ID already URL-encoded. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	retry: RetryMode;
+	failure?: FailureContext;
+}
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+/**
+ * Sends one DeepIDV API call: paced by the execution's rate limiter, retried where that is safe,
+ * and turned into a NodeApiError an ops person can act on when it finally fails.
+ */
+export async function deepIdvApiRequest(
+	this: Context,
+	request: ApiRequest,
+	settings: TransportSettings,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const apiKey = String(credentials.apiKey ?? '');
+	let baseUrl: URL;
+	try {
+		baseUrl = parseBaseUrl(String(credentials.baseUrl ?? ''));
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), (error as Error).message, {
+			itemIndex,
+			description: 'Open the DeepIDV API credential and correct the Base URL.',
+		});
+	}
+	const url = `${baseUrl.href.replace(/\/+$/, '')}${request.path}`;
+
+	const fail = (text: FailureText, attempts: number, errorResponse: JsonObject): never => {
+		const suffix = attempts > 1 ? ` (after ${attempts} attempts)` : '';
+		throw new NodeApiError(this.getNode(), errorResponse, {
+			message: redact(`${text.message}${suffix}`, apiKey),
+			description: redact(text.description, apiKey),
+			httpCode: typeof errorResponse.status === 'number' ? String(errorResponse.status) : undefined,
+			itemIndex,
+		});
+	};
+
+	for (let attempt = 0; ; attempt++) {
+		const attempts = attempt + 1;
+		await settings.limiter.take();
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+				method: request.method,
+				url,
+				body: request.body,
+				qs: request.qs,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: settings.timeoutMs,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			const network = classifyNetworkError(error);
+			const failure: AttemptFailure = { kind: 'network', network };
+			if (attempt < settings.maxRetries && isRetryable(request.retry, failure)) {
+				await sleep(backoffDelayMs(attempt, settings.initialRetryDelayMs, settings.maxBackoffMs));
+				continue;
+			}
+			return fail(networkFailureText(network, baseUrl.origin, settings.timeoutMs), attempts, {
+				network,
+			});
+		}
+
+		const status = response.statusCode;
+		if (status >= 200 && status < 300) return (response.body ?? {}) as IDataObject;
+
+		const errorResponse: JsonObject = { status, error: serverMessage(response.body) ?? null };
+		const failure: AttemptFailure = { kind: 'http', status };
+		if (attempt < settings.maxRetries && isRetryable(request.retry, failure)) {
+			const retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after']);
+			if (retryAfterMs !== undefined && retryAfterMs > settings.maxRetryWaitMs) {
+				return fail(retryAfterTooLong(retryAfterMs, settings.maxRetryWaitMs), attempts, errorResponse);
+			}
+			await sleep(
+				retryAfterMs ?? backoffDelayMs(attempt, settings.initialRetryDelayMs, settings.maxBackoffMs),
+			);
+			continue;
+		}
+		return fail(httpFailureText(status, response.body, request.failure ?? {}), attempts, errorResponse);
+	}
+}
+
+function retryAfterTooLong(waitMs: number, capMs: number): FailureText {
+	return {
+		message: `DeepIDV asked to wait ${Math.ceil(waitMs / 1000)} seconds before trying again, longer than the ${capMs / 1000} seconds allowed by 'Max Retry Wait (Seconds)'`,
+		description:
+			"The daily request quota (10,000 per organisation) may be used up. Run the workflow again later, or raise 'Max Retry Wait (Seconds)' in the node options.",
+	};
+}
+
+/** Belt and braces: the key never appears in what the node reports, whatever the server echoed. */
+function redact(text: string, apiKey: string): string {
+	return apiKey.length >= 4 ? text.split(apiKey).join('[redacted]') : text;
+}

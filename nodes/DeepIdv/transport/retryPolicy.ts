@@ -1,0 +1,41 @@
+import type { NetworkFailureKind } from './failureMessages';
+
+/**
+ * When a failed attempt may be repeated. Repeating is only safe where the server either did not
+ * act (429, connection refused) or acting twice is harmless (reads, setting the same status).
+ */
+export type RetryMode = 'idempotent' | 'notIfReceived';
+
+/** What went wrong with one attempt, as far as retrying is concerned. */
+export type AttemptFailure =
+	| { kind: 'http'; status: number }
+	| { kind: 'network'; network: NetworkFailureKind };
+
+export function isRetryable(mode: RetryMode, failure: AttemptFailure): boolean {
+	if (failure.kind === 'http') {
+		if (failure.status === 429) return true;
+		return mode === 'idempotent' && failure.status >= 500;
+	}
+	// A refused connection never reached DeepIDV; a timeout or a reset may have been acted on.
+	if (failure.network === 'refused') return true;
+	return mode === 'idempotent' && (failure.network === 'timeout' || failure.network === 'reset');
+}
+
+/** Exponential backoff with full jitter: a random wait in [0, min(base·2^attempt, max)). */
+export function backoffDelayMs(attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
+	return Math.floor(random() * Math.min(baseMs * 2 ** attempt, maxMs));
+}
+
+/**
+ * Reads a Retry-After header: delay in seconds, or an HTTP date. DeepIDV does not document the
+ * header, but its official SDK honours it, so it is honoured here when present.
+ */
+export function parseRetryAfterMs(value: unknown, now = Date.now()): number | undefined {
+	const text = Array.isArray(value) ? value[0] : value;
+	if (typeof text !== 'string' && typeof text !== 'number') return undefined;
+	const trimmed = String(text).trim();
+	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
+	const date = Date.parse(trimmed);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, date - now);
+}
