@@ -1,0 +1,96 @@
+// @ts-check
+'use strict';
+// Local DeepIDV sandbox server: a stand-in for https://api.deepidv.com/v1 for this package's tests and
+// manual runs (`node sandbox/cli.js`). It implements only documented DeepIDV behaviour; where the docs are
+// silent or conflict, an option decides (types.d.ts). Types: index.d.ts.
+const http = require('node:http');
+const { randomUUID } = require('node:crypto');
+const { DEFAULT_KEYS, resolveOptions } = require('./options');
+const { createState, configure } = require('./state');
+const { createRequestListener } = require('./server');
+const { viewEntry } = require('./store');
+const { compareNewestFirst } = require('./paging');
+const { submitSession, failSession } = require('./lifecycle');
+
+/** @typedef {import('./index').Sandbox} Sandbox */
+/** @typedef {import('./types').SessionRecord} SessionRecord */
+
+/**
+ * @param {import('./types').SandboxOptions} [input]
+ * @returns {Promise<Sandbox>}
+ */
+async function startSandbox(input) {
+	const options = resolveOptions(input);
+	const state = createState(options);
+	const server = http.createServer(createRequestListener(state));
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port, options.host, () => {
+			server.off('error', reject);
+			resolve(undefined);
+		});
+	});
+	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+	state.baseUrl = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+	const live = state.store.live;
+
+	/** @param {SessionRecord | undefined} record */
+	const copy = (record) => record && structuredClone(record);
+
+	return {
+		url: state.baseUrl,
+		keys: options.keys,
+		requests: state.requests,
+		stats: state.stats,
+		deliveries: state.deliveries,
+		clearRequests() {
+			state.requests.length = 0;
+		},
+		configure(partial) {
+			configure(state, partial);
+		},
+		injectFaults(faults) {
+			state.faults.inject(faults);
+		},
+		getSession(id) {
+			const entry = live.sessions.get(id);
+			return entry && viewEntry(entry);
+		},
+		listSessions() {
+			return [...live.sessions.values()].sort((a, b) => compareNewestFirst(a.record, b.record)).map(viewEntry);
+		},
+		addSession(partial) {
+			const createdAt = partial.created_at ?? new Date().toISOString();
+			if (Number.isNaN(Date.parse(createdAt))) throw new TypeError('created_at must be an ISO-8601 date');
+			/** @type {SessionRecord} */
+			const record = {
+				id: randomUUID(),
+				organization_id: state.store.organization.id,
+				user_id: randomUUID(),
+				sender_user_id: state.store.keyUser.id,
+				created_at: createdAt,
+				updated_at: createdAt,
+				status: 'PENDING',
+				type: 'verification',
+				session_progress: 'PENDING',
+				...structuredClone(partial),
+			};
+			live.sessions.set(record.id, { record, invites: null });
+			return structuredClone(record);
+		},
+		addWebhook: (registration) => state.webhooks.register(registration),
+		clearWebhooks: () => state.webhooks.clear(),
+		submitSession: (id) => copy(submitSession(state, id)),
+		failSession: (id) => copy(failSession(state, id)),
+		close() {
+			state.timers.close();
+			state.webhooks.close();
+			return new Promise((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			});
+		},
+	};
+}
+
+module.exports = { startSandbox, DEFAULT_KEYS };

@@ -1,0 +1,123 @@
+// Types shared by the sandbox's own modules (not part of its public API).
+import type {
+	Delivery,
+	FaultRule,
+	InviteFlags,
+	Organization,
+	RateLimitOptions,
+	RecordedRequest,
+	SandboxKeys,
+	SandboxStats,
+	SessionRecord,
+	User,
+	WebhookRetryOptions,
+} from './types';
+
+export interface ResolvedOptions {
+	host: string;
+	port: number;
+	keys: Readonly<SandboxKeys>;
+	latencyMs: number;
+	rateLimit: RateLimitOptions | false;
+	retryAfter: false | 'seconds' | 'http-date';
+	missingKeyStatus: 401 | 403;
+	authErrorShape: 'error' | 'detail';
+	createIdField: 'id' | 'idv_id' | 'both';
+	sandboxUnknownId: 'not-found' | 'random';
+	faults: FaultRule[];
+	seed: number;
+	webhookRetry: WebhookRetryOptions;
+	webhookTimeoutMs: number;
+	sessionUrlBase: string;
+	quiet: boolean;
+}
+
+/** A fully built answer: serialized body and its headers. */
+export interface ApiResponse {
+	status: number;
+	headers: Record<string, string>;
+	body: string;
+}
+
+/** A Zod-style issue in a 400 `{message, hints}` answer. */
+export interface Hint {
+	code: string;
+	path: (string | number)[];
+	message: string;
+	[extra: string]: unknown;
+}
+
+export interface WorkflowStep {
+	/** API (UPPER_SNAKE) form. */
+	id: string;
+	config: Record<string, unknown>;
+}
+
+export interface WorkflowRecord {
+	id: string;
+	name: string;
+	status: string;
+	organization_id: string;
+	created_at: string;
+	updated_at: string;
+	steps: WorkflowStep[];
+}
+
+export interface StoredEntry {
+	record: SessionRecord;
+	invites: InviteFlags | null;
+}
+
+export interface Dataset {
+	users: Map<string, User>;
+	workflows: Map<string, WorkflowRecord>;
+	sessions: Map<string, StoredEntry>;
+}
+
+/** Who an API key is: both default keys belong to the same user; the sandbox key reads fixtures only. */
+export interface Identity {
+	mode: 'live' | 'sandbox';
+	key: string;
+	organization: Organization;
+	user: User;
+}
+
+export interface SandboxState {
+	options: ResolvedOptions;
+	store: ReturnType<typeof import('./store').createStore>;
+	identities: Map<string, Identity>;
+	stats: SandboxStats;
+	requests: RecordedRequest[];
+	deliveries: Delivery[];
+	timers: ReturnType<typeof import('./timers').createTimers>;
+	faults: ReturnType<typeof import('./faults').createFaults>;
+	limiter: ReturnType<typeof import('./rate-limit').createRateLimiter> | null;
+	webhooks: ReturnType<typeof import('./webhooks').createWebhooks>;
+	/** 'http://host:port', set once listening. */
+	baseUrl: string;
+	log(line: string): void;
+}
+
+/** What a DeepIDV API route handler gets. */
+export interface ApiContext {
+	state: SandboxState;
+	identity: Identity;
+	/** The live dataset, or the fixtures for the sandbox key. */
+	data: Dataset;
+	request: RecordedRequest;
+	params: Record<string, string>;
+}
+
+/** What a control route handler gets. */
+export interface ControlContext {
+	state: SandboxState;
+	body: string;
+	params: Record<string, string>;
+}
+
+export interface Route<C> {
+	method: string;
+	/** Raw path pattern; ':name' matches one segment. */
+	path: string;
+	handler(context: C): ApiResponse | Promise<ApiResponse>;
+}
