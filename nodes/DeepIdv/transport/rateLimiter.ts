@@ -21,10 +21,23 @@ export class RateLimiter {
 	}
 
 	async take(): Promise<void> {
+		this.refill();
+		this.tokens -= 1;
+		if (this.tokens < 0) await sleep(Math.ceil((-this.tokens / this.perSecond) * 1000));
+	}
+
+	/**
+	 * DeepIDV answered 429, so someone else is using the same quota: give up the saved burst so the
+	 * requests still queued here go out at the steady rate instead of provoking more 429s.
+	 */
+	drain(): void {
+		this.refill();
+		this.tokens = Math.min(this.tokens, 0);
+	}
+
+	private refill(): void {
 		const now = this.now();
 		this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond);
 		this.updatedAt = now;
-		this.tokens -= 1;
-		if (this.tokens < 0) await sleep(Math.ceil((-this.tokens / this.perSecond) * 1000));
 	}
 }

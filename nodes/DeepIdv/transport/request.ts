@@ -94,6 +94,7 @@ export async function deepIdvApiRequest(
 
 		const errorResponse: JsonObject = { status, error: serverMessage(response.body) ?? null };
 		const failure: AttemptFailure = { kind: 'http', status };
+		if (status === 429) settings.limiter.drain();
 		if (attempt < settings.maxRetries && isRetryable(request.retry, failure)) {
 			const retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after']);
 			if (retryAfterMs !== undefined && retryAfterMs > settings.maxRetryWaitMs) {

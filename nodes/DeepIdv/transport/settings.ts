@@ -47,3 +47,19 @@ export function readTransportSettings(context: IExecuteFunctions): TransportSett
 		limiter: new RateLimiter(perSecond, burst),
 	};
 }
+
+/**
+ * Settings for requests made while the editor fills a dropdown or a list search: there is no
+ * execution and no Options parameter then, so the documented defaults apply.
+ */
+export function defaultTransportSettings(): TransportSettings {
+	return {
+		timeoutMs: DEFAULTS.timeoutSeconds * 1000,
+		maxRetries: DEFAULTS.maxRetries,
+		maxRetryWaitMs: DEFAULTS.maxRetryWaitSeconds * 1000,
+		initialRetryDelayMs: 500,
+		maxBackoffMs: 30_000,
+		maxConcurrency: DEFAULTS.maxConcurrentRequests,
+		limiter: new RateLimiter(DOCUMENTED_RATE.perSecond, DOCUMENTED_RATE.burst),
+	};
+}
