@@ -170,11 +170,13 @@ describe('what a failed DeepIDV call tells the user', () => {
 
 	it('keeps the API key out of output items, error items and logs', async () => {
 		const { sb } = env;
-		// Every level of n8n's logger goes through Logger.prototype.log.
+		// Everything n8n's engine logs goes through its Logger's level methods.
 		const logged: string[] = [];
-		const spy = jest.spyOn(Logger.prototype, 'log').mockImplementation((_level, message, metadata) => {
-			logged.push(`${message} ${JSON.stringify(metadata ?? {})}`);
-		});
+		const spies = (['error', 'warn', 'info', 'debug'] as const).map((level) =>
+			jest.spyOn(Logger.prototype, level).mockImplementation((message: string, metadata?: object) => {
+				logged.push(`${message} ${JSON.stringify(metadata ?? {})}`);
+			}),
+		);
 		const stopped = await runDeepIdv({ parameters: params('no-such-session'), credential: sandboxCredential(sb) });
 		sb.injectFaults([{ status: 500 }, { status: 402 }]);
 		const result = await runDeepIdv({
@@ -183,7 +185,7 @@ describe('what a failed DeepIDV call tells the user', () => {
 			credential: sandboxCredential(sb),
 			continueOnFail: true,
 		});
-		spy.mockRestore();
+		spies.forEach((spy) => spy.mockRestore());
 		expect(stopped.error?.message).toBe('Session "no-such-session" was not found in DeepIDV');
 		expect(result.items).toHaveLength(4);
 		expect(result.items.filter((item) => item.json.error)).toHaveLength(4 - 1);
