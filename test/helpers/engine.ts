@@ -1,4 +1,3 @@
-import { mock } from 'jest-mock-extended';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -89,13 +88,18 @@ export async function runWorkflow(
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflowData);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
-	const additionalData = mock<IWorkflowExecuteAdditionalData>();
-	additionalData.hooks = hooks;
-	additionalData.currentNodeParameters = undefined;
-	additionalData.evalLlmMockHandler = undefined;
-	additionalData.encryptedRunnerIdentity = undefined;
-	additionalData.executionId = undefined;
-	additionalData.credentialsHelper = new TestCredentialsHelper(credentials);
+	const additionalData = {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		setExecutionStatus: () => {},
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
 
 	const runExecutionData: IRunExecutionData = {
 		resultData: { runData: {} },

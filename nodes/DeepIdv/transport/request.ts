@@ -39,7 +39,8 @@ export async function deepIdvApiRequest(
 	settings: TransportSettings,
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	settings.credentials ??= this.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await settings.credentials;
 	const apiKey = String(credentials.apiKey ?? '');
 	let baseUrl: URL;
 	try {
@@ -51,6 +52,13 @@ export async function deepIdvApiRequest(
 		});
 	}
 	const url = `${baseUrl.href.replace(/\/+$/, '')}${request.path}`;
+	const credentialRef = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	const credentialsDecrypted = {
+		id: credentialRef?.id ?? '',
+		name: credentialRef?.name ?? '',
+		type: CREDENTIAL_TYPE,
+		data: credentials,
+	};
 
 	const fail = (text: FailureText, attempts: number, errorResponse: JsonObject): never => {
 		const suffix = attempts > 1 ? ` (after ${attempts} attempts)` : '';
@@ -76,7 +84,7 @@ export async function deepIdvApiRequest(
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				timeout: settings.timeoutMs,
-			})) as IN8nHttpFullResponse;
+			}, { credentialsDecrypted })) as IN8nHttpFullResponse;
 		} catch (error) {
 			const network = classifyNetworkError(error);
 			const failure: AttemptFailure = { kind: 'network', network };

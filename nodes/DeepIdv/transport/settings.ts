@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { RateLimiter } from './rateLimiter';
 
@@ -11,6 +11,8 @@ export interface TransportSettings {
 	maxBackoffMs: number;
 	maxConcurrency: number;
 	limiter: RateLimiter;
+	/** The credential, read once per execution and shared by every request of it. */
+	credentials?: Promise<ICredentialDataDecryptedObject>;
 }
 
 /** DeepIDV's documented limits: 25 requests per second with bursts of 35. */

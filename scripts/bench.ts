@@ -1,0 +1,250 @@
+/**
+ * Benchmark: Session → Update Status on N items through n8n-core's execution engine against the
+ * local DeepIDV sandbox server enforcing DeepIDV's limits, next to reference clients.
+ *
+ *   npm run bench -- [--items 1000] [--rate 25] [--burst 35] [--latency 100] [--json]
+ *                    [--scenarios node,sequential,all-at-once,overhead]
+ *
+ * The physical floor is the shortest possible wall time under the server's token bucket:
+ * (items − burst) / rate + one response latency.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+
+import type { SandboxStats } from '../sandbox';
+import { runDeepIdv } from '../test/helpers/engine';
+
+interface Row {
+	scenario: string;
+	items: number;
+	wallSeconds: number;
+	floorSeconds: number | null;
+	floorRatio: number | null;
+	itemsPerSecond: number;
+	received429: number;
+	retries: number;
+	failed: number;
+	lost: number;
+}
+
+const { values: args } = parseArgs({
+	options: {
+		items: { type: 'string', default: '1000' },
+		rate: { type: 'string', default: '25' },
+		burst: { type: 'string', default: '35' },
+		latency: { type: 'string', default: '100' },
+		concurrency: { type: 'string', default: '25' },
+		scenarios: { type: 'string', default: 'node,sequential,all-at-once,overhead' },
+		json: { type: 'boolean', default: false },
+	},
+});
+const items = Number(args.items);
+const rate = Number(args.rate);
+const burst = Number(args.burst);
+const latencyMs = Number(args.latency);
+const concurrency = Number(args.concurrency);
+const floorSeconds = Math.max(0, (items - burst) / rate) + latencyMs / 1000;
+
+/** A running sandbox server process with `items` fresh PENDING sessions `bench-0…`. */
+interface Server {
+	url: string;
+	key: string;
+	ids: string[];
+	stats(): Promise<SandboxStats>;
+}
+
+/** Runs `fn` against a fresh sandbox server in a child process, enforcing the limits or not. */
+async function withServer<T>(limited: boolean, fn: (server: Server) => Promise<T>): Promise<T> {
+	const flags = ['--items', String(items)];
+	if (limited) flags.push('--rate', String(rate), '--burst', String(burst), '--latency', String(latencyMs));
+	const child = spawn(process.execPath, ['--import', 'tsx', `${__dirname}/bench-server.ts`, ...flags], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	try {
+		const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+		const { url, key } = JSON.parse(line) as { url: string; key: string };
+		const ids = Array.from({ length: items }, (_, index) => `bench-${index}`);
+		const stats = async () => (await (await fetch(`${url}/__sandbox/stats`)).json()) as SandboxStats;
+		return await fn({ url, key, ids, stats });
+	} finally {
+		child.kill('SIGTERM');
+		await once(child, 'exit');
+	}
+}
+
+async function row(
+	scenario: string,
+	wallMs: number,
+	server: Server,
+	failed: number,
+	lost: number,
+	withFloor: boolean,
+	before: Pick<SandboxStats, 'requests' | 'rateLimited'> = { requests: 0, rateLimited: 0 },
+): Promise<Row> {
+	const after = await server.stats();
+	const stats = { requests: after.requests - before.requests, rateLimited: after.rateLimited - before.rateLimited };
+	const wallSeconds = wallMs / 1000;
+	return {
+		scenario,
+		items,
+		wallSeconds: round(wallSeconds),
+		floorSeconds: withFloor ? round(floorSeconds) : null,
+		floorRatio: withFloor ? round(floorSeconds / wallSeconds) : null,
+		itemsPerSecond: round(items / wallSeconds),
+		received429: stats.rateLimited,
+		retries: Math.max(0, stats.requests - items),
+		failed,
+		lost,
+	};
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/** The DeepIDV node with its defaults (or the given concurrency/rate options). */
+async function runNode({ url, key, ids }: Server, requestOptions: Record<string, number> = {}) {
+	const started = performance.now();
+	const result = await runDeepIdv({
+		parameters: {
+			resource: 'session',
+			operation: 'updateStatus',
+			sessionId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			status: 'VERIFIED',
+			requestOptions,
+		},
+		input: ids.map((id) => ({ id })),
+		credential: { apiKey: key, baseUrl: url },
+		continueOnFail: true,
+	});
+	const wallMs = performance.now() - started;
+	const failed = result.items.filter((item) => item.json.error).length;
+	const answered = new Set(result.items.map((item) => (item.pairedItem as { item: number }).item));
+	return { wallMs, failed, lost: ids.length - answered.size };
+}
+
+/**
+ * A plain HTTP client: one PATCH per item, no retries, `limit` at a time. `keepAlive: false` opens
+ * a new connection per request, as n8n's HTTP client does (it builds a fresh agent per request).
+ */
+async function rawLoop({ url, key, ids }: Server, limit: number, keepAlive = true) {
+	let next = 0;
+	let failed = 0;
+	const started = performance.now();
+	const worker = async () => {
+		while (next < ids.length) {
+			const id = ids[next++];
+			const response = await fetch(`${url}/v1/sessions/${encodeURIComponent(id)}/update-status`, {
+				method: 'PATCH',
+				headers: { 'x-api-key': key, 'content-type': 'application/json', ...(keepAlive ? {} : { connection: 'close' }) },
+				body: JSON.stringify({ new_status: 'VERIFIED' }),
+			});
+			await response.arrayBuffer();
+			if (!response.ok) failed++;
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, ids.length) }, worker));
+	return { wallMs: performance.now() - started, failed, lost: 0 };
+}
+
+async function main() {
+	const wanted = new Set(args.scenarios.split(','));
+	const rows: Row[] = [];
+	let overhead: { keepAlive: number; newConnectionPerRequest: number } | undefined;
+	const log = (message: string) => {
+		if (!args.json) process.stderr.write(`${message}\n`);
+	};
+
+	if (wanted.has('node')) {
+		log(`node with defaults: ${items} items at ${rate}/s, burst ${burst}, ${latencyMs} ms latency…`);
+		rows.push(
+			await withServer(true, async (server) => {
+				const { wallMs, failed, lost } = await runNode(server);
+				return await row('DeepIDV node (defaults)', wallMs, server, failed, lost, true);
+			}),
+		);
+	}
+	if (wanted.has('sequential')) {
+		log('one request at a time (reference)…');
+		rows.push(
+			await withServer(true, async (server) => {
+				const { wallMs, failed, lost } = await rawLoop(server, 1);
+				return await row('one at a time (reference)', wallMs, server, failed, lost, true);
+			}),
+		);
+	}
+	if (wanted.has('all-at-once')) {
+		log('all at once, no pacing, no retries (reference)…');
+		rows.push(
+			await withServer(true, async (server) => {
+				const { wallMs, failed, lost } = await rawLoop(server, items);
+				return await row('all at once (reference)', wallMs, server, failed, lost, true);
+			}),
+		);
+	}
+	if (wanted.has('overhead')) {
+		log(`overhead: no rate limit, no latency, ${concurrency} at a time…`);
+		const node = await withServer(false, async (server) => {
+			await runNode({ ...server, ids: server.ids.slice(0, 100) }); // warm-up: JIT and module loading
+			const before = await server.stats();
+			const { wallMs, failed, lost } = await runNode(server, {
+				maxConcurrentRequests: concurrency,
+				maxRequestsPerSecond: 1000,
+			});
+			const scenario = `DeepIDV node, unlimited server (${concurrency} at a time)`;
+			return await row(scenario, wallMs, server, failed, lost, false, before);
+		});
+		const raw = await withServer(false, async (server) => {
+			await rawLoop({ ...server, ids: server.ids.slice(0, 100) }, concurrency);
+			const before = await server.stats();
+			const { wallMs, failed, lost } = await rawLoop(server, concurrency);
+			const scenario = `raw HTTP loop, unlimited server (${concurrency} at a time)`;
+			return await row(scenario, wallMs, server, failed, lost, false, before);
+		});
+		const fresh = await withServer(false, async (server) => {
+			await rawLoop({ ...server, ids: server.ids.slice(0, 100) }, concurrency, false);
+			const before = await server.stats();
+			const { wallMs, failed, lost } = await rawLoop(server, concurrency, false);
+			const scenario = `raw HTTP loop, new connection per request (${concurrency} at a time)`;
+			return await row(scenario, wallMs, server, failed, lost, false, before);
+		});
+		rows.push(node, raw, fresh);
+		overhead = {
+			keepAlive: round(node.itemsPerSecond / raw.itemsPerSecond),
+			newConnectionPerRequest: round(node.itemsPerSecond / fresh.itemsPerSecond),
+		};
+		log(`overhead ratio, node ÷ raw loop with keep-alive: ${overhead.keepAlive}`);
+		log(`overhead ratio, node ÷ raw loop with a new connection per request: ${overhead.newConnectionPerRequest}`);
+	}
+
+	if (args.json) {
+		process.stdout.write(`${JSON.stringify({ items, rate, burst, latencyMs, concurrency, rows, overhead }, null, 2)}\n`);
+		return;
+	}
+	printTable(rows);
+}
+
+function printTable(rows: Row[]) {
+	const headers = ['scenario', 'items', 'wall s', 'floor s', 'floor/wall', 'items/s', '429s', 'retries', 'failed', 'lost'];
+	const cells = rows.map((r) => [
+		r.scenario,
+		String(r.items),
+		r.wallSeconds.toFixed(2),
+		r.floorSeconds === null ? '–' : r.floorSeconds.toFixed(2),
+		r.floorRatio === null ? '–' : r.floorRatio.toFixed(3),
+		r.itemsPerSecond.toFixed(1),
+		String(r.received429),
+		String(r.retries),
+		String(r.failed),
+		String(r.lost),
+	]);
+	const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((line) => line[column].length)));
+	const format = (line: string[]) => `| ${line.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+	process.stdout.write(`${format(headers)}\n|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|\n`);
+	for (const line of cells) process.stdout.write(`${format(line)}\n`);
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+	process.exit(1);
+});
