@@ -9,6 +9,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { requestOptions } from './actions/requestOptions';
 import { router } from './actions/router';
 import * as session from './actions/session';
+import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
 
 export class DeepIdv implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,6 +39,8 @@ export class DeepIdv implements INodeType {
 			requestOptions,
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

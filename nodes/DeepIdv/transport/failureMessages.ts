@@ -8,6 +8,11 @@ export interface FailureContext {
 	notFoundHint?: string;
 	/** How to fix a 400, naming the parameters involved. */
 	invalidHint?: string;
+	/**
+	 * What to do when a request that must not be repeated failed after DeepIDV may have acted on
+	 * it (server error, timeout, dropped connection), replacing the usual "run it again".
+	 */
+	maybeActedHint?: string;
 }
 
 export interface FailureText {

@@ -92,9 +92,9 @@ export async function deepIdvApiRequest(
 				await sleep(backoffDelayMs(attempt, settings.initialRetryDelayMs, settings.maxBackoffMs));
 				continue;
 			}
-			return fail(networkFailureText(network, baseUrl.origin, settings.timeoutMs), attempts, {
-				network,
-			});
+			const text = networkFailureText(network, baseUrl.origin, settings.timeoutMs);
+			const maybeActed = network !== 'refused' && network !== 'dns';
+			return fail(withMaybeActedHint(text, request, maybeActed), attempts, { network });
 		}
 
 		const status = response.statusCode;
@@ -113,8 +113,16 @@ export async function deepIdvApiRequest(
 			);
 			continue;
 		}
-		return fail(httpFailureText(status, response.body, request.failure ?? {}), attempts, errorResponse);
+		const text = httpFailureText(status, response.body, request.failure ?? {});
+		return fail(withMaybeActedHint(text, request, status >= 500), attempts, errorResponse);
 	}
+}
+
+/** For a request that is never repeated once received, says that DeepIDV may have acted on it. */
+function withMaybeActedHint(text: FailureText, request: ApiRequest, maybeActed: boolean): FailureText {
+	const hint = request.failure?.maybeActedHint;
+	if (!hint || !maybeActed || request.retry !== 'notIfReceived') return text;
+	return { ...text, description: hint };
 }
 
 function retryAfterTooLong(waitMs: number, capMs: number): FailureText {

@@ -35,7 +35,18 @@ interface RequestOptionsParameter {
 }
 
 export function readTransportSettings(context: IExecuteFunctions): TransportSettings {
-	const options = context.getNodeParameter('requestOptions', 0, {}) as RequestOptionsParameter;
+	return transportSettings(context.getNodeParameter('requestOptions', 0, {}) as RequestOptionsParameter);
+}
+
+/**
+ * Settings for requests made while the editor fills a dropdown or a list search: there is no
+ * execution and no Options parameter then, so the documented defaults apply.
+ */
+export function defaultTransportSettings(): TransportSettings {
+	return transportSettings({});
+}
+
+function transportSettings(options: RequestOptionsParameter): TransportSettings {
 	const perSecond = options.maxRequestsPerSecond ?? DEFAULTS.maxRequestsPerSecond;
 	// Keep DeepIDV's burst-to-rate proportion when the user lowers the rate.
 	const burst = Math.max(1, Math.floor((perSecond * DOCUMENTED_RATE.burst) / DOCUMENTED_RATE.perSecond));
@@ -47,21 +58,5 @@ export function readTransportSettings(context: IExecuteFunctions): TransportSett
 		maxBackoffMs: 30_000,
 		maxConcurrency: options.maxConcurrentRequests ?? DEFAULTS.maxConcurrentRequests,
 		limiter: new RateLimiter(perSecond, burst),
-	};
-}
-
-/**
- * Settings for requests made while the editor fills a dropdown or a list search: there is no
- * execution and no Options parameter then, so the documented defaults apply.
- */
-export function defaultTransportSettings(): TransportSettings {
-	return {
-		timeoutMs: DEFAULTS.timeoutSeconds * 1000,
-		maxRetries: DEFAULTS.maxRetries,
-		maxRetryWaitMs: DEFAULTS.maxRetryWaitSeconds * 1000,
-		initialRetryDelayMs: 500,
-		maxBackoffMs: 30_000,
-		maxConcurrency: DEFAULTS.maxConcurrentRequests,
-		limiter: new RateLimiter(DOCUMENTED_RATE.perSecond, DOCUMENTED_RATE.burst),
 	};
 }

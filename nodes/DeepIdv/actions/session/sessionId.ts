@@ -7,10 +7,19 @@ export function sessionIdField(operations: string[]): INodeProperties {
 		displayName: 'Session',
 		name: 'sessionId',
 		type: 'resourceLocator',
+		// "By ID" stays the default: workflows saved before "From List" existed keep working.
 		default: { mode: 'id', value: '' },
 		required: true,
-		description: 'The DeepIDV verification session to work on',
+		description:
+			'The DeepIDV verification session to work on. From List shows the newest sessions of your organisation; type an external ID there to find the sessions that carry it.',
 		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a session...',
+				typeOptions: { searchListMethod: 'searchSessions', searchable: true },
+			},
 			{
 				displayName: 'By ID',
 				name: 'id',

@@ -1,0 +1,163 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { deepIdvApiRequest } from '../../transport/request';
+import type { TransportSettings } from '../../transport/settings';
+import { readCreateBody } from './createBody';
+
+const show = { resource: ['session'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Jane',
+		description: "The applicant's first name",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Doe',
+		description: "The applicant's last name",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. jane.doe@example.com',
+		description: 'Where DeepIDV emails the verification link',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. +15192223333',
+		description:
+			'The applicant\'s mobile number in international format: a plus sign, the country code and the number. DeepIDV texts the verification link to it.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Expires In (Hours)',
+				name: 'expiresInHours',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 8760, numberPrecision: 0 },
+				default: 72,
+				description:
+					'How long the applicant has to finish, from 1 hour to 8760 (one year). Overrides the expiry set in the workflow.',
+			},
+			{
+				displayName: 'External ID',
+				name: 'externalId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. crm-1001',
+				description:
+					'Your own reference for the applicant, e.g. a CRM or order number. Get Many can find sessions by it.',
+			},
+			{
+				displayName: 'Redirect URL',
+				name: 'redirectUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://example.com/verification-complete',
+				description: 'The page the applicant is sent to when finished. Must start with https://.',
+			},
+			{
+				displayName: 'Send Email Invite',
+				name: 'sendEmailInvite',
+				type: 'boolean',
+				default: true,
+				description: 'Whether DeepIDV emails the verification link to the applicant',
+			},
+			{
+				displayName: 'Send SMS Invite',
+				name: 'sendPhoneInvite',
+				type: 'boolean',
+				default: true,
+				description: 'Whether DeepIDV texts the verification link to the applicant',
+			},
+			{
+				displayName: 'Workflow Name or ID',
+				name: 'workflowId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getWorkflows' },
+				default: '',
+				description:
+					'The DeepIDV workflow (set of verification steps) the applicant goes through. Without one, DeepIDV runs its standard ID verification. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: TransportSettings,
+): Promise<IDataObject[]> {
+	const body = readCreateBody(this, itemIndex);
+	const workflow = body.workflowId as string | undefined;
+	const response = await deepIdvApiRequest.call(
+		this,
+		{
+			method: 'POST',
+			path: '/v1/sessions',
+			body,
+			// Never repeated once DeepIDV may have received it: a repeat would invite the applicant twice.
+			retry: 'notIfReceived',
+			failure: {
+				// DeepIDV answers 404 on create only for an unknown workflow.
+				...(workflow && {
+					notFound: `The workflow "${workflow}" was not found in DeepIDV`,
+					notFoundHint:
+						'Choose the workflow again from the Workflow list under Additional Fields, or remove it.',
+				}),
+				invalidHint: 'Check First Name, Last Name, Email, Phone and the Additional Fields.',
+				maybeActedHint: MAYBE_CREATED,
+			},
+		},
+		settings,
+		itemIndex,
+	);
+
+	const id = response.id ?? response.idv_id;
+	if (typeof id !== 'string' || !id) {
+		throw new NodeApiError(this.getNode(), response as JsonObject, {
+			message: 'DeepIDV answered without the ID of the new session',
+			description: MAYBE_CREATED,
+			itemIndex,
+		});
+	}
+	return [
+		{
+			id,
+			session_url: response.session_url ?? null,
+			external_id: response.externalId ?? response.external_id ?? null,
+			expires_at: response.expires_at ?? null,
+			links: response.links ?? [],
+		},
+	];
+}
+
+const MAYBE_CREATED =
+	'DeepIDV may have created the session and invited the applicant anyway. Before running this item again, look for the session with Get Many (e.g. by External ID) so the applicant is not invited twice.';

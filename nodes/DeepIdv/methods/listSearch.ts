@@ -1,0 +1,52 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+
+import { deepIdvApiRequest } from '../transport/request';
+import { defaultTransportSettings } from '../transport/settings';
+
+const PAGE_SIZE = 100;
+
+/**
+ * Sessions for the Session field's "From List" mode, newest first, a page at a time. DeepIDV has
+ * no text search, so what the user types is looked up as an external ID (exact match, whole
+ * organisation); without it the list shows every session of the organisation.
+ */
+export async function searchSessions(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const externalId = filter?.trim();
+	const qs: IDataObject = externalId ? { external_id: externalId } : { by_organization: true };
+	qs.limit = PAGE_SIZE;
+	if (paginationToken) qs.next_token = paginationToken;
+	const response = await deepIdvApiRequest.call(
+		this,
+		{ method: 'GET', path: '/v1/sessions', qs, retry: 'idempotent' },
+		defaultTransportSettings(),
+	);
+	const sessions = Array.isArray(response.sessions) ? (response.sessions as IDataObject[]) : [];
+	const nextToken = response.next_token;
+	return {
+		results: sessions.filter((session) => typeof session.id === 'string').map(listItem),
+		paginationToken: typeof nextToken === 'string' && nextToken ? nextToken : undefined,
+	};
+}
+
+/** e.g. "crm-1001 · VERIFIED · created 2025-03-03 15:00 UTC" */
+function listItem(session: IDataObject): INodeListSearchItems {
+	const created = typeof session.created_at === 'string' ? new Date(session.created_at) : undefined;
+	const parts = [
+		session.external_id,
+		session.status,
+		created && !Number.isNaN(created.getTime())
+			? `created ${created.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+			: undefined,
+	].filter((part) => typeof part === 'string' && part !== '');
+	const id = session.id as string;
+	return { name: parts.length > 0 ? parts.join(' · ') : id, value: id };
+}
