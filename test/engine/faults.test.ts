@@ -53,6 +53,69 @@ describe('Update Status under faults', () => {
 		});
 	});
 
+	describe('Create under the same faults', () => {
+		const env = useSandbox({
+			seed: 11,
+			rateLimit: { perSecond: 250, burst: 350 },
+			faults: [
+				{ probability: 0.05, status: 503, match: { method: 'POST' } },
+				{ probability: 0.05, status: 500, when: 'after', match: { method: 'POST' } },
+				{ probability: 0.03, reset: true, match: { method: 'POST' } },
+				{ probability: 0.03, reset: true, when: 'after', match: { method: 'POST' } },
+				{ probability: 0.03, status: 429, match: { method: 'POST' } },
+			],
+		});
+
+		it('never creates a session twice for one item, and explains the items it could not create', async () => {
+			const { sb } = env;
+			const input = Array.from({ length: 150 }, (_, index) => ({ ref: `bulk-${index}` }));
+			const result = await runDeepIdv({
+				parameters: {
+					resource: 'session',
+					operation: 'create',
+					firstName: 'Jane',
+					lastName: 'Doe',
+					email: 'jane.doe@example.com',
+					phone: '+15192223333',
+					additionalFields: { externalId: '={{ $json.ref }}' },
+					requestOptions: { maxRequestsPerSecond: 250, maxRetries: 8 },
+				},
+				input,
+				credential: sandboxCredential(sb),
+				continueOnFail: true,
+			});
+
+			expect(result.items.map((item) => item.pairedItem)).toEqual(input.map((_, index) => ({ item: index })));
+			const created = new Map<string, string[]>();
+			for (const { session_record: record } of sb.listSessions()) {
+				if (!record.external_id?.startsWith('bulk-')) continue;
+				created.set(record.external_id, [...(created.get(record.external_id) ?? []), record.id]);
+			}
+			for (const ids of created.values()) expect(ids).toHaveLength(1);
+
+			const maybeCreated =
+				'DeepIDV may have created the session and invited the applicant anyway. Before running this item again, look for the session with Get Many (e.g. by External ID) so the applicant is not invited twice.';
+			const failures = new Set<string>();
+			result.items.forEach((item, index) => {
+				const ref = input[index].ref;
+				if (item.json.error) {
+					failures.add(String(item.json.error));
+					expect(item.json.details).toBe(maybeCreated);
+				} else {
+					expect(item.json).toMatchObject({ id: created.get(ref)![0], external_id: ref });
+				}
+			});
+			expect([...failures].sort()).toEqual([
+				'DeepIDV had a server error (HTTP 500): Internal Server Error',
+				'DeepIDV had a server error (HTTP 503): Service Unavailable',
+				'The connection to DeepIDV was interrupted before it answered',
+			]);
+			// Refused 429s were retried: every item that did not fail created exactly one session.
+			expect(sb.stats.rateLimited).toBeGreaterThan(0);
+			expect(result.items.filter((item) => !item.json.error).length).toBeGreaterThan(100);
+		});
+	});
+
 	describe('429 storms', () => {
 		it.each([
 			['without Retry-After', false],
