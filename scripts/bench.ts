@@ -91,7 +91,8 @@ async function row(
 		items,
 		wallSeconds: round(wallSeconds),
 		floorSeconds: withFloor ? round(floorSeconds) : null,
-		floorRatio: withFloor ? round(floorSeconds / wallSeconds) : null,
+		// A ratio to the floor only means something when every item went through.
+		floorRatio: withFloor && failed === 0 && lost === 0 ? round(floorSeconds / wallSeconds) : null,
 		itemsPerSecond: round(items / wallSeconds),
 		received429: stats.rateLimited,
 		retries: Math.max(0, stats.requests - items),
@@ -156,11 +157,20 @@ async function main() {
 	};
 
 	if (wanted.has('node')) {
-		log(`node with defaults: ${items} items at ${rate}/s, burst ${burst}, ${latencyMs} ms latency…`);
+		// At DeepIDV's documented rate the node runs with its defaults; for a faster server the user
+		// would raise Max Requests per Second to match, and so does the benchmark.
+		const documented = rate === 25 && burst === 35;
+		// Enough requests in flight to keep the rate up while each waits for its answer.
+		const inFlight = Math.max(25, Math.ceil(((rate * latencyMs) / 1000) * 2));
+		const options = documented ? {} : { maxRequestsPerSecond: rate, maxConcurrentRequests: inFlight };
+		const label = documented
+			? 'DeepIDV node (defaults)'
+			: `DeepIDV node (${rate} per second, ${inFlight} at a time)`;
+		log(`${label}: ${items} items at ${rate}/s, burst ${burst}, ${latencyMs} ms latency…`);
 		rows.push(
 			await withServer(true, async (server) => {
-				const { wallMs, failed, lost } = await runNode(server);
-				return await row('DeepIDV node (defaults)', wallMs, server, failed, lost, true);
+				const { wallMs, failed, lost } = await runNode(server, options);
+				return await row(label, wallMs, server, failed, lost, true);
 			}),
 		);
 	}
