@@ -162,7 +162,9 @@ async function main() {
 		const documented = rate === 25 && burst === 35;
 		// Enough requests in flight to keep the rate up while each waits for its answer.
 		const inFlight = Math.max(25, Math.ceil(((rate * latencyMs) / 1000) * 2));
-		const options = documented ? {} : { maxRequestsPerSecond: rate, maxConcurrentRequests: inFlight };
+		const options: Record<string, number> = documented
+			? {}
+			: { maxRequestsPerSecond: rate, maxConcurrentRequests: inFlight };
 		const label = documented
 			? 'DeepIDV node (defaults)'
 			: `DeepIDV node (${rate} per second, ${inFlight} at a time)`;
