@@ -3,43 +3,120 @@
 'use strict';
 
 /**
- * Try the node by hand: builds and packs this package, installs it into a fresh real n8n next to a
- * local DeepIDV sandbox server (with a ready-made "DeepIDV sandbox" credential), and keeps both
- * running until Ctrl-C, which also deletes the throwaway n8n data.
+ * `npm start`: this package inside a real n8n on 127.0.0.1, ready to try. Installs Node 24 and n8n
+ * into a cache folder on the first run, builds and packs the package, installs it into a fresh n8n
+ * as a community package, starts the local DeepIDV sandbox server, imports a credential and example
+ * workflows, publishes a DeepIDV Trigger workflow the sandbox sends its webhooks to, and prints how
+ * to sign in. With DEEPIDV_API_KEY (and optionally DEEPIDV_BASE_URL) set, the credential points at
+ * the real DeepIDV API instead and no sandbox is started. Ctrl-C stops n8n and the sandbox and
+ * deletes this n8n's data.
  *   node scripts/start.js [--port 5678]
  */
 
 const { parseArgs } = require('node:util');
 const { startSandbox } = require('../sandbox');
+const { EXAMPLE_SESSION, liveExamples, sandboxExamples } = require('./lib/examples');
 const { createInstance } = require('./lib/n8n-instance');
 const { packPackage } = require('./pack');
 
+const DEFAULT_BASE_URL = 'https://api.deepidv.com';
+
+/** @param {string} message */
+const step = (message) => process.stderr.write(`[start] ${message}\n`);
+
+/** @param {string} text */
+function readPort(text) {
+	const port = Number(text);
+	if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port must be 1–65535, got "${text}"`);
+	return port;
+}
+
+/** The real API's settings when DEEPIDV_API_KEY is set, else undefined (use the sandbox). */
+function liveApi() {
+	const apiKey = process.env.DEEPIDV_API_KEY?.trim();
+	if (!apiKey) return undefined;
+	const baseUrl = process.env.DEEPIDV_BASE_URL?.trim() || DEFAULT_BASE_URL;
+	if (!URL.canParse(baseUrl)) throw new Error(`DEEPIDV_BASE_URL is not a URL: "${baseUrl}"`);
+	return { apiKey, baseUrl };
+}
+
 async function main() {
 	const { values } = parseArgs({ options: { port: { type: 'string', default: '5678' } } });
-	const sandbox = await startSandbox();
-	const n8n = await createInstance({ port: Number(values.port) });
-	await n8n.installPackage(packPackage({ destination: n8n.folder }));
-	await n8n.importCredentials([
-		{
-			id: 'deepIdvSandbox',
-			name: 'DeepIDV sandbox',
-			type: 'deepIdvApi',
-			data: { apiKey: sandbox.keys.live, baseUrl: sandbox.url },
-		},
-	]);
+	const live = liveApi();
+	const n8n = await createInstance({ port: readPort(values.port) }); // first run: installs, with progress
+	const started = live ? 'n8n' : 'n8n and the DeepIDV sandbox server';
+	for (const [signal, code] of /** @type {const} */ ([['SIGINT', 130], ['SIGTERM', 143]])) {
+		// Runs after n8n-instance's own handler, which has killed n8n and deleted its folder by then;
+		// exiting here also ends the sandbox server, which lives in this process.
+		process.once(signal, () => {
+			step(`stopped ${started}, deleted the n8n data`);
+			process.exit(code);
+		});
+	}
+
+	step('building and packing the package…');
+	const tgz = packPackage({ destination: n8n.folder });
+	step('installing it into n8n as a community package…');
+	await n8n.installPackage(tgz);
+
+	let sandbox;
+	let examples;
+	if (live) {
+		examples = liveExamples(live);
+	} else {
+		step('starting the local DeepIDV sandbox server…');
+		sandbox = await startSandbox();
+		examples = sandboxExamples({ sandboxUrl: sandbox.url, apiKey: sandbox.keys.live });
+	}
+	step('importing the credentials and example workflows…');
+	await n8n.importCredentials(examples.credentials);
+	await n8n.importWorkflows(examples.workflows);
+	const trigger = 'trigger' in examples ? examples.trigger : undefined;
+	if (trigger) await n8n.publish(trigger.workflow.id);
+
+	step(`starting n8n on ${n8n.baseUrl}…`);
 	await n8n.start();
 	const { owner } = await n8n.setupOwner();
-	process.stdout.write(
-		[
+	if (sandbox && trigger) {
+		await n8n.waitForWebhook(trigger.webhookPath);
+		sandbox.addWebhook({
+			url: `${n8n.baseUrl}${trigger.webhookPath}`,
+			secret: trigger.signingSecret,
+			events: ['session.status.submitted'],
+		});
+	}
+
+	const workflowUrl = (/** @type {string} */ id) => `${n8n.baseUrl}/workflow/${id}`;
+	const lines = [
+		'',
+		`n8n ${n8n.toolchain.n8nVersion} with this package is ready: ${n8n.baseUrl}`,
+		`  Sign in as ${owner.email} / ${owner.password}`,
+		'',
+		sandbox
+			? `DeepIDV: the local sandbox server at ${sandbox.url} (credential "${examples.credentials[0].name}"; set DEEPIDV_API_KEY to use the real API)`
+			: `DeepIDV: the real API at ${live?.baseUrl} (credential "${examples.credentials[0].name}"; DEEPIDV_API_KEY is set, so no sandbox server was started)`,
+		'',
+		'Example workflows (open one, then "Execute workflow"):',
+		...examples.workflows.map(({ id, name }) => `  ${name}${id === trigger?.workflow.id ? ' (published)' : ''}\n    ${workflowUrl(id)}`),
+	];
+	if (sandbox && trigger) {
+		lines.push(
 			'',
-			`n8n ${n8n.toolchain.n8nVersion} with this package: ${n8n.baseUrl}`,
-			`  sign in as ${owner.email} / ${owner.password}`,
-			`  credential "DeepIDV sandbox" → DeepIDV sandbox server at ${sandbox.url}`,
-			`  server log: ${n8n.logFile}`,
-			'Ctrl-C stops both and deletes this n8n data.',
+			`Try the trigger: the applicant of ${EXAMPLE_SESSION} submits, DeepIDV sends "session.status.submitted",`,
+			`and "${trigger.workflow.name}" marks the session Verified:`,
+			`  curl -X POST ${sandbox.url}/__sandbox/sessions/${EXAMPLE_SESSION}/submit`,
+			`Its runs: ${workflowUrl(trigger.workflow.id)}/executions`,
+		);
+	} else {
+		lines.push(
 			'',
-		].join('\n'),
-	);
+			'Get Many runs as it is. In the others, fill in a session or an applicant first: the real API has',
+			"none of the sandbox's sessions, and Create invites a real person. No DeepIDV Trigger example:",
+			"DeepIDV must reach the trigger's webhook from the internet, and this n8n listens on 127.0.0.1 only.",
+		);
+	}
+	lines.push('', `n8n log: ${n8n.logFile}`, `Ctrl-C stops ${started} and deletes this n8n's data.`, '');
+	process.stdout.write(lines.join('\n'));
 }
 
 main().catch((error) => {

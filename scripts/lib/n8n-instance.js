@@ -4,7 +4,8 @@
 /**
  * A throwaway real n8n (the cached toolchain's version) in a temp user folder, configured to work
  * offline. Every process it starts is tracked and killed, and every temp folder removed, when this
- * process exits or is interrupted.
+ * process exits or is interrupted. With `recordOutbound`, n8n's processes note every connection
+ * they attempt to anything but this computer (see outbound-recorder.js).
  */
 
 const fs = require('node:fs');
@@ -135,14 +136,17 @@ class N8nInstance {
 	/**
 	 * @param {ReturnType<typeof ensureToolchain>} toolchain
 	 * @param {{ port: number, serverBrokerPort: number, cliBrokerPort: number }} ports
+	 * @param {{ recordOutbound?: boolean }} [options]
 	 */
-	constructor(toolchain, ports) {
+	constructor(toolchain, ports, { recordOutbound = false } = {}) {
 		this.toolchain = toolchain;
 		installExitHooks();
 		this.folder = fs.mkdtempSync(path.join(os.tmpdir(), 'deepidv-n8n-'));
 		liveFolders.add(this.folder);
 		this.nodesFolder = path.join(this.folder, '.n8n', 'nodes');
 		this.logFile = path.join(this.folder, 'server.log');
+		/** @type {string | undefined} */
+		this.outboundLog = recordOutbound ? path.join(this.folder, 'outbound.log') : undefined;
 		this.port = ports.port;
 		this.baseUrl = `http://127.0.0.1:${ports.port}`;
 		/** @type {import('node:child_process').ChildProcess | undefined} */
@@ -163,11 +167,18 @@ class N8nInstance {
 			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 			N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 			N8N_SECURE_COOKIE: 'false',
+			N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+			// The node panel would otherwise fetch n8n's catalogue of verified community nodes.
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 			N8N_DISABLED_MODULES: 'mcp-registry',
 			N8N_HOST: '127.0.0.1',
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_PORT: String(ports.port),
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+			...(this.outboundLog && {
+				NODE_OPTIONS: `${toolchain.env.NODE_OPTIONS ?? ''} --require "${path.join(__dirname, 'outbound-recorder.js')}"`.trim(),
+				DEEPIDV_OUTBOUND_LOG: this.outboundLog,
+			}),
 		};
 		// The server and the CLI commands each start a task-runner broker, so they need distinct ports.
 		/** @type {NodeJS.ProcessEnv} */
@@ -181,15 +192,28 @@ class N8nInstance {
 		return runCaptured(this.toolchain.n8nBin, args, { env: this.cliEnv, ...options });
 	}
 
-	/** Installs a packed community package the way a user's instance does (peer n8n-workflow omitted). */
+	/**
+	 * Installs a packed community package the way a user's instance does: into the nodes folder,
+	 * without its peer dependency n8n-workflow (n8n provides it) and without install scripts.
+	 * Offline: the package has no runtime dependencies, so nothing needs the registry (left to
+	 * itself npm would still fetch n8n-workflow's metadata to check the peer range).
+	 */
 	async installPackage(/** @type {string} */ tgzPath) {
 		fs.mkdirSync(this.nodesFolder, { recursive: true });
 		const manifest = path.join(this.nodesFolder, 'package.json');
 		if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, '{ "name": "installed-nodes", "private": true }\n');
-		await runCaptured('npm', ['install', path.resolve(tgzPath), '--omit=peer'], {
+		const flags = ['--omit=peer', '--legacy-peer-deps', '--ignore-scripts', '--offline'];
+		await runCaptured('npm', ['install', path.resolve(tgzPath), ...flags], {
 			cwd: this.nodesFolder,
 			env: this.toolchain.env,
 		});
+	}
+
+	/** `host:port` of every connection n8n attempted outside this computer (needs `recordOutbound`). */
+	outboundConnections() {
+		if (!this.outboundLog) throw new Error('this instance was created without recordOutbound');
+		if (!fs.existsSync(this.outboundLog)) return [];
+		return fs.readFileSync(this.outboundLog, 'utf8').split('\n').filter(Boolean);
 	}
 
 	/** @param {string} kind @param {object[]} items */
@@ -259,9 +283,38 @@ class N8nInstance {
 			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		const tail = fs.readFileSync(this.logFile, 'utf8').split('\n').slice(-40).join('\n');
+		const tail = this.logTail();
 		await this.stop();
 		throw new Error(`n8n did not become ready within ${timeoutMs} ms. Log tail:\n${tail}`);
+	}
+
+	/** The last lines of the server's log, for error messages. */
+	logTail(lines = 40) {
+		if (!fs.existsSync(this.logFile)) return '(no server log)';
+		return fs.readFileSync(this.logFile, 'utf8').split('\n').slice(-lines).join('\n');
+	}
+
+	/**
+	 * Resolves once the server answers for a production webhook (a published workflow's webhooks go
+	 * live a moment after the server reports ready). Probes with a CORS preflight, which n8n answers
+	 * 204 for a registered webhook and 404 otherwise, without running anything.
+	 * @param {string} webhookPath e.g. `/webhook/<id>/<path>` @param {{ timeoutMs?: number }} [options]
+	 */
+	async waitForWebhook(webhookPath, { timeoutMs = 60_000 } = {}) {
+		const deadline = Date.now() + timeoutMs;
+		let status;
+		while (Date.now() < deadline) {
+			const response = await fetch(`${this.baseUrl}${webhookPath}`, {
+				method: 'OPTIONS',
+				headers: { origin: this.baseUrl, 'access-control-request-method': 'POST' },
+			});
+			status = response.status;
+			if (status === 204) return;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(
+			`webhook ${webhookPath} not live within ${timeoutMs} ms (last answer ${status}). Log tail:\n${this.logTail()}`,
+		);
 	}
 
 	/**
@@ -281,27 +334,50 @@ class N8nInstance {
 			.map((line) => line.split(';')[0])
 			.join('; ');
 		const headers = { cookie, 'browser-id': browserId };
+		/**
+		 * @param {string} method @param {string} urlPath @param {unknown} [body]
+		 * @returns {Promise<{ status: number, body: any }>}
+		 */
+		const request = async (method, urlPath, body) => {
+			const res = await fetch(`${this.baseUrl}${urlPath}`, {
+				method,
+				headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			const text = await res.text();
+			let parsed;
+			try {
+				parsed = JSON.parse(text);
+			} catch {
+				parsed = text;
+			}
+			return { status: res.status, body: parsed };
+		};
+		/** @param {string} method @param {string} urlPath */
+		const requestOk = async (method, urlPath) => {
+			const { status, body } = await request(method, urlPath);
+			if (status !== 200) throw new Error(`${method} ${urlPath} answered ${status}: ${JSON.stringify(body)}`);
+			return body.data;
+		};
+		// n8n stores execution data in the `flatted` format (JSON with shared references); its own
+		// copy of the library reads it.
+		const flatted = require(require.resolve('flatted', { paths: [path.dirname(this.toolchain.n8nBin)] }));
 		return {
 			owner: OWNER,
-			headers,
+			request,
 			/**
-			 * @param {string} method @param {string} urlPath @param {unknown} [body]
-			 * @returns {Promise<{ status: number, body: any }>}
+			 * The saved executions of a workflow, newest first, without their data.
+			 * @param {string} workflowId @returns {Promise<{ id: string, status: string, mode: string }[]>}
 			 */
-			request: async (method, urlPath, body) => {
-				const res = await fetch(`${this.baseUrl}${urlPath}`, {
-					method,
-					headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-					body: body === undefined ? undefined : JSON.stringify(body),
-				});
-				const text = await res.text();
-				let parsed;
-				try {
-					parsed = JSON.parse(text);
-				} catch {
-					parsed = text;
-				}
-				return { status: res.status, body: parsed };
+			executions: async (workflowId) =>
+				(await requestOk('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`)).results,
+			/**
+			 * One saved execution with its data, shaped like `n8n execute --rawOutput`'s result.
+			 * @param {string} id @returns {Promise<any>}
+			 */
+			execution: async (id) => {
+				const execution = await requestOk('GET', `/rest/executions/${id}`);
+				return { ...execution, data: flatted.parse(execution.data) };
 			},
 		};
 	}
@@ -328,12 +404,13 @@ class N8nInstance {
 
 /**
  * Ensures the toolchain and prepares (but does not start) a fresh n8n instance.
- * @param {{ port?: number }} [options] the editor's port; a free one by default
+ * @param {{ port?: number, recordOutbound?: boolean }} [options] `port`: the editor's port, a free
+ *   one by default; `recordOutbound`: see outboundConnections()
  */
-async function createInstance({ port } = {}) {
+async function createInstance({ port, recordOutbound } = {}) {
 	const toolchain = ensureToolchain();
 	const [freePort, serverBrokerPort, cliBrokerPort] = await freePorts(3);
-	return new N8nInstance(toolchain, { port: port ?? freePort, serverBrokerPort, cliBrokerPort });
+	return new N8nInstance(toolchain, { port: port ?? freePort, serverBrokerPort, cliBrokerPort }, { recordOutbound });
 }
 
 module.exports = { createInstance, N8nInstance, firstJsonObject };

@@ -3,43 +3,90 @@
 
 /**
  * The packed package installed into a real n8n, run headless with `n8n execute` against the local
- * DeepIDV sandbox: what n8n outputs and what actually went over the wire.
+ * DeepIDV sandbox: what n8n outputs and what actually went over the wire, for every operation, for
+ * Continue On Fail and for a refused key. All workflows are imported at once, then executed one
+ * after another (each `n8n execute` starts n8n anew, a few seconds each).
  */
 
 const { startSandbox } = require('../../sandbox');
+const { byId, chainWorkflow, deepIdvNode, itemsFrom, manualTrigger } = require('../../scripts/lib/workflows');
 const { credential, deepIdvWorkflow, instanceWithPackage, nodeOutput } = require('./fixtures');
 
 /** @type {import('../../sandbox').Sandbox} */
 let sandbox;
 /** @type {import('../../scripts/lib/n8n-instance').N8nInstance} */
 let n8n;
+/** Every execution's data, to look for the keys in. @type {unknown[]} */
+const executions = [];
 
 const WRONG_KEY = 'e2e-wrong-api-key-0123456789';
+const LISTED_EXTERNAL_ID = 'crm-e2e-list';
 
-/** @param {string} id @param {string} credentialId @param {string} sessionId */
-const updateStatusWorkflow = (id, credentialId, sessionId) =>
+const workflows = [
 	deepIdvWorkflow({
-		id,
-		credentialId,
+		id: 'e2eUpdateStatus',
+		credentialId: 'deepIdvLive',
+		parameters: { operation: 'updateStatus', sessionId: byId('test_pending'), status: 'VERIFIED' },
+	}),
+	deepIdvWorkflow({
+		id: 'e2eWrongKey',
+		credentialId: 'deepIdvWrong',
+		parameters: { operation: 'updateStatus', sessionId: byId('test_submitted'), status: 'VERIFIED' },
+	}),
+	deepIdvWorkflow({
+		id: 'e2eCreate',
+		credentialId: 'deepIdvLive',
 		parameters: {
-			resource: 'session',
-			operation: 'updateStatus',
-			sessionId: { __rl: true, mode: 'id', value: sessionId },
-			status: 'VERIFIED',
+			operation: 'create',
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			email: 'ada@example.com',
+			phone: '+1 (519) 222-3333',
+			additionalFields: {
+				externalId: 'crm-e2e-create',
+				workflowId: 'test_workflow',
+				redirectUrl: 'https://example.com/verification-complete',
+				expiresInHours: 48,
+				sendEmailInvite: false,
+			},
 		},
-	});
+	}),
+	deepIdvWorkflow({
+		id: 'e2eGet',
+		credentialId: 'deepIdvLive',
+		parameters: { operation: 'get', sessionId: byId('test_verified'), simplify: true },
+	}),
+	deepIdvWorkflow({
+		id: 'e2eGetMany',
+		credentialId: 'deepIdvLive',
+		parameters: { operation: 'getMany', returnAll: false, limit: 3, filters: { externalId: LISTED_EXTERNAL_ID } },
+	}),
+	chainWorkflow({
+		id: 'e2eContinueOnFail',
+		nodes: [
+			manualTrigger(),
+			...itemsFrom([{ id: 'test_rejected' }, { id: 'no-such-session' }, { id: 'test_voided' }]),
+			deepIdvNode({
+				credential: { id: 'deepIdvLive', name: 'DeepIDV deepIdvLive' },
+				parameters: { operation: 'updateStatus', sessionId: byId('={{ $json.id }}'), status: 'VERIFIED' },
+				settings: { onError: 'continueRegularOutput' },
+			}),
+		],
+	}),
+];
 
 beforeAll(async () => {
 	sandbox = await startSandbox();
+	// Four sessions with the same external ID, an hour apart, for Get Many's Limit and filter.
+	for (let hour = 0; hour < 4; hour++) {
+		sandbox.addSession({ external_id: LISTED_EXTERNAL_ID, created_at: new Date(Date.UTC(2025, 4, 1, 9 + hour)).toISOString() });
+	}
 	n8n = await instanceWithPackage();
 	await n8n.importCredentials([
 		credential('deepIdvLive', sandbox.keys.live, sandbox.url),
 		credential('deepIdvWrong', WRONG_KEY, sandbox.url),
 	]);
-	await n8n.importWorkflows([
-		updateStatusWorkflow('e2eUpdateStatus', 'deepIdvLive', 'test_pending'),
-		updateStatusWorkflow('e2eWrongKey', 'deepIdvWrong', 'test_submitted'),
-	]);
+	await n8n.importWorkflows(workflows);
 });
 
 afterAll(async () => {
@@ -47,56 +94,248 @@ afterAll(async () => {
 	await sandbox?.close();
 });
 
-describe('Session → Update Status in a real n8n', () => {
-	/** @type {any} */
-	let execution;
+/**
+ * Executes an imported workflow; returns n8n's execution data and the DeepIDV requests it caused.
+ * @param {string} workflowId
+ */
+async function run(workflowId) {
+	sandbox.clearRequests();
+	const execution = await n8n.execute(workflowId);
+	executions.push(execution);
+	return { execution, requests: sandbox.requests.map(summary) };
+}
 
+/** @param {import('../../sandbox').RecordedRequest} request */
+function summary({ method, path, query, headers, json }) {
+	return { method, path, query, apiKey: headers['x-api-key'], contentType: headers['content-type'], body: json };
+}
+
+const record = (/** @type {string} */ id) => sandbox.getSession(id)?.session_record;
+
+describe('Session → Update Status', () => {
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
 	beforeAll(async () => {
-		sandbox.clearRequests();
-		execution = await n8n.execute('e2eUpdateStatus');
-	});
-
-	it('outputs the session record DeepIDV returned', () => {
-		expect(execution.data.resultData.error).toBeUndefined();
-		const stored = sandbox.getSession('test_pending');
-		expect(stored?.session_record.status).toBe('VERIFIED');
-		expect(nodeOutput(execution, 'DeepIDV')).toEqual([
-			{ json: stored?.session_record, pairedItem: { item: 0 } },
-		]);
+		result = await run('e2eUpdateStatus');
 	});
 
 	it('sends exactly one authenticated PATCH with the new status', () => {
-		expect(sandbox.requests).toHaveLength(1);
-		const [request] = sandbox.requests;
-		expect(request.method).toBe('PATCH');
-		expect(request.path).toBe('/v1/sessions/test_pending/update-status');
-		expect(request.headers['x-api-key']).toBe(sandbox.keys.live);
-		expect(JSON.parse(request.body)).toEqual({ new_status: 'VERIFIED' });
+		expect(result.requests).toEqual([
+			{
+				method: 'PATCH',
+				path: '/v1/sessions/test_pending/update-status',
+				query: {},
+				apiKey: sandbox.keys.live,
+				contentType: 'application/json',
+				body: { new_status: 'VERIFIED' },
+			},
+		]);
 	});
 
-	it('never shows the API key in the execution data', () => {
-		expect(JSON.stringify(execution)).not.toContain(sandbox.keys.live);
+	it('outputs the session record DeepIDV returned', () => {
+		expect(result.execution.data.resultData.error).toBeUndefined();
+		expect(record('test_pending')?.status).toBe('VERIFIED');
+		expect(nodeOutput(result.execution, 'DeepIDV')).toEqual([{ json: record('test_pending'), pairedItem: { item: 0 } }]);
+	});
+});
+
+describe('Session → Create', () => {
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
+	beforeAll(async () => {
+		result = await run('e2eCreate');
+	});
+
+	it('sends one POST with every field, the phone number cleaned up', () => {
+		expect(result.requests).toEqual([
+			{
+				method: 'POST',
+				path: '/v1/sessions',
+				query: {},
+				apiKey: sandbox.keys.live,
+				contentType: 'application/json',
+				body: {
+					firstName: 'Ada',
+					lastName: 'Lovelace',
+					email: 'ada@example.com',
+					phone: '+15192223333',
+					sendEmailInvite: false,
+					sendPhoneInvite: true,
+					externalId: 'crm-e2e-create',
+					workflowId: 'test_workflow',
+					redirectUrl: 'https://example.com/verification-complete',
+					expiresInHours: 48,
+				},
+			},
+		]);
+	});
+
+	it('outputs the new session: ID, link, external ID, expiry and links', () => {
+		const [created] = sandbox.listSessions().filter((stored) => stored.session_record.external_id === 'crm-e2e-create');
+		const { id, expires_at: expiresAt } = created.session_record;
+		const sessionUrl = `https://verify.deepidv.invalid/session/${id}`;
+		expect(nodeOutput(result.execution, 'DeepIDV')).toEqual([
+			{
+				json: {
+					id,
+					session_url: sessionUrl,
+					external_id: 'crm-e2e-create',
+					expires_at: expiresAt,
+					links: [
+						{ rel: 'self', href: `${sandbox.url}/v1/sessions/${id}`, description: 'Retrieve this session' },
+						{ rel: 'session_url', href: sessionUrl, description: 'Verification link for the applicant' },
+					],
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(created.invites).toEqual({ send_email_invite: false, send_phone_invite: true });
+	});
+});
+
+describe('Session → Get, simplified', () => {
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
+	beforeAll(async () => {
+		result = await run('e2eGet');
+	});
+
+	it('sends one authenticated GET', () => {
+		expect(result.requests).toEqual([
+			{ method: 'GET', path: '/v1/sessions/test_verified', query: {}, apiKey: sandbox.keys.live, contentType: undefined, body: undefined },
+		]);
+	});
+
+	it('outputs what an ops person decides on', () => {
+		expect(nodeOutput(result.execution, 'DeepIDV')).toEqual([
+			{
+				json: {
+					id: 'test_verified',
+					status: 'VERIFIED',
+					session_progress: 'COMPLETED',
+					type: 'session',
+					external_id: null,
+					workflow_id: 'test_workflow',
+					created_at: '2025-03-03T15:00:00.000Z',
+					updated_at: '2025-03-04T13:00:00.000Z',
+					submitted_at: '2025-03-03T17:00:00.000Z',
+					first_name: 'Ada',
+					last_name: 'Lovelace',
+					email: 'ada.lovelace@example.com',
+					face_match_confidence: 96,
+					id_matches_selfie: true,
+					faceliveness_score: 90,
+					id_matches_liveness: true,
+					expiry_date_pass: true,
+					valid_state_pass: true,
+					age_restriction_pass: true,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+});
+
+describe('Session → Get Many with a Limit and a filter', () => {
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
+	beforeAll(async () => {
+		result = await run('e2eGetMany');
+	});
+
+	it('asks for exactly the Limit, with the filter as a query parameter', () => {
+		expect(result.requests).toEqual([
+			{
+				method: 'GET',
+				path: '/v1/sessions',
+				query: { limit: '3', external_id: LISTED_EXTERNAL_ID },
+				apiKey: sandbox.keys.live,
+				contentType: undefined,
+				body: undefined,
+			},
+		]);
+	});
+
+	it('outputs the three newest of the four matching sessions, one item each', () => {
+		const newestFirst = sandbox
+			.listSessions()
+			.map((stored) => stored.session_record)
+			.filter((session) => session.external_id === LISTED_EXTERNAL_ID);
+		expect(newestFirst.map((session) => session.created_at)).toEqual([
+			'2025-05-01T12:00:00.000Z',
+			'2025-05-01T11:00:00.000Z',
+			'2025-05-01T10:00:00.000Z',
+			'2025-05-01T09:00:00.000Z',
+		]);
+		expect(nodeOutput(result.execution, 'DeepIDV')).toEqual(
+			newestFirst.slice(0, 3).map((session) => ({ json: session, pairedItem: { item: 0 } })),
+		);
+	});
+});
+
+describe('Session → Update Status on three items, the middle one failing, with Continue On Fail', () => {
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
+	beforeAll(async () => {
+		result = await run('e2eContinueOnFail');
+	});
+
+	it('sends all three items', () => {
+		expect(result.requests.map((request) => request.path).sort()).toEqual([
+			'/v1/sessions/no-such-session/update-status',
+			'/v1/sessions/test_rejected/update-status',
+			'/v1/sessions/test_voided/update-status',
+		]);
+	});
+
+	it('outputs three items in input order, the failed one as an error item paired to its input', () => {
+		expect(result.execution.status).toBe('success');
+		expect(nodeOutput(result.execution, 'DeepIDV')).toEqual([
+			{ json: record('test_rejected'), pairedItem: { item: 0 } },
+			{
+				json: {
+					error: 'Session "no-such-session" was not found in DeepIDV',
+					details:
+						'Check the Session parameter: the ID must belong to a session of the organisation that owns the API key.',
+				},
+				pairedItem: { item: 1 },
+			},
+			{ json: record('test_voided'), pairedItem: { item: 2 } },
+		]);
+		expect([record('test_rejected')?.status, record('test_voided')?.status]).toEqual(['VERIFIED', 'VERIFIED']);
 	});
 });
 
 describe('Session → Update Status with a key DeepIDV refuses', () => {
-	/** @type {any} */
-	let execution;
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
 	/** @type {import('../../sandbox').StoredSession | undefined} */
 	let sessionBefore;
-
 	beforeAll(async () => {
 		sessionBefore = sandbox.getSession('test_submitted');
-		execution = await n8n.execute('e2eWrongKey');
+		result = await run('e2eWrongKey');
 	});
 
 	it('fails the node with the API error and leaves the session as it was', () => {
-		expect(execution.status).toBe('error');
-		expect(execution.data.resultData.error).toMatchObject({ name: 'NodeApiError', httpCode: '401' });
+		expect(result.execution.status).toBe('error');
+		expect(result.execution.data.resultData.error).toMatchObject({ name: 'NodeApiError', httpCode: '401' });
+		expect(result.requests).toHaveLength(1);
 		expect(sandbox.getSession('test_submitted')).toEqual(sessionBefore);
 	});
+});
 
-	it('never shows the refused key in the execution data', () => {
-		expect(JSON.stringify(execution)).not.toContain(WRONG_KEY);
+describe('Every execution above', () => {
+	it('ran', () => {
+		expect(executions).toHaveLength(workflows.length);
+	});
+
+	it('never shows an API key in the execution data', () => {
+		const data = JSON.stringify(executions);
+		expect(data).not.toContain(sandbox.keys.live);
+		expect(data).not.toContain(WRONG_KEY);
+	});
+
+	it('reached nothing outside this computer', () => {
+		expect(n8n.outboundConnections()).toEqual([]);
 	});
 });

@@ -4,60 +4,41 @@
 /** Credentials, workflows and instance setup shared by the real-n8n suites. */
 
 const { createInstance } = require('../../scripts/lib/n8n-instance');
+const { chainWorkflow, deepIdvNode, manualTrigger } = require('../../scripts/lib/workflows');
 
-/** Installed as a community package, the node type id is `<package name>.<node name>`. */
-const NODE_TYPE = 'n8n-nodes-deepidv-api.deepIdv';
 const CREDENTIAL_TYPE = 'deepIdvApi';
 
-/** @param {string} id @param {string} apiKey @param {string} baseUrl */
+/**
+ * A DeepIDV API credential as `n8n import:credentials` takes it (plain data, encrypted on import).
+ * @param {string} id @param {string} apiKey @param {string} baseUrl
+ */
 function credential(id, apiKey, baseUrl) {
 	return { id, name: `DeepIDV ${id}`, type: CREDENTIAL_TYPE, data: { apiKey, baseUrl } };
 }
 
 /**
- * Manual Trigger → one DeepIDV node.
+ * Manual Trigger → one DeepIDV node (`resource: 'session'` is added).
  * @param {{ id: string, credentialId: string, parameters: Record<string, unknown> }} spec
  */
 function deepIdvWorkflow({ id, credentialId, parameters }) {
-	return {
-		id,
-		name: id,
-		active: false,
-		settings: {},
-		connections: { 'Manual Trigger': { main: [[{ node: 'DeepIDV', type: 'main', index: 0 }]] } },
-		nodes: [
-			{
-				id: 'b0000000-0000-4000-8000-000000000001',
-				name: 'Manual Trigger',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'b0000000-0000-4000-8000-000000000002',
-				name: 'DeepIDV',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [220, 0],
-				parameters,
-				credentials: { [CREDENTIAL_TYPE]: { id: credentialId, name: `DeepIDV ${credentialId}` } },
-			},
-		],
-	};
+	const node = deepIdvNode({ credential: { id: credentialId, name: `DeepIDV ${credentialId}` }, parameters });
+	return chainWorkflow({ id, nodes: [manualTrigger(), node] });
 }
 
-/** A fresh n8n with the packed package installed (the .tgz comes from global-setup.js). */
+/**
+ * A fresh n8n with the packed package installed (the .tgz comes from global-setup.js), recording
+ * every connection it attempts outside this computer.
+ */
 async function instanceWithPackage() {
 	const tgz = process.env.DEEPIDV_E2E_TGZ;
 	if (!tgz) throw new Error('DEEPIDV_E2E_TGZ is unset: run with -c test/e2e/jest.config.js');
-	const n8n = await createInstance();
+	const n8n = await createInstance({ recordOutbound: true });
 	await n8n.installPackage(tgz);
 	return n8n;
 }
 
 /**
- * The items one node produced on its first output in an `n8n execute --rawOutput` result.
+ * The items one node produced on its first output in an execution's data.
  * @param {any} execution @param {string} nodeName
  */
 function nodeOutput(execution, nodeName) {
@@ -66,4 +47,22 @@ function nodeOutput(execution, nodeName) {
 	return runs[0].data.main[0];
 }
 
-module.exports = { NODE_TYPE, CREDENTIAL_TYPE, credential, deepIdvWorkflow, instanceWithPackage, nodeOutput };
+/**
+ * Polls `check` until it returns something other than undefined, or fails after `timeoutMs`.
+ * @template T
+ * @param {string} what what is awaited, for the error
+ * @param {() => Promise<T | undefined> | T | undefined} check
+ * @param {{ timeoutMs?: number, intervalMs?: number }} [options]
+ * @returns {Promise<T>}
+ */
+async function waitFor(what, check, { timeoutMs = 30_000, intervalMs = 200 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const result = await check();
+		if (result !== undefined) return result;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, intervalMs));
+	}
+}
+
+module.exports = { CREDENTIAL_TYPE, credential, deepIdvWorkflow, instanceWithPackage, nodeOutput, waitFor };
