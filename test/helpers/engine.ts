@@ -13,6 +13,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentialsHelper';
 import { DEEPIDV_NODE, TEST_TRIGGER, TestNodeTypes } from './nodeTypes';
+import { INSTANCE_URLS } from './instanceUrls';
 
 export interface DeepIdvRun {
 	/** Items on the DeepIDV node's first output (undefined when the node failed). */
@@ -92,13 +93,7 @@ export async function runWorkflow(
 		hooks,
 		credentialsHelper: new TestCredentialsHelper(credentials),
 		setExecutionStatus: () => {},
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		variables: {},
+		...INSTANCE_URLS,
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	const runExecutionData: IRunExecutionData = {

@@ -17,6 +17,7 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { DeepIdvTrigger } from '../../dist/nodes/DeepIdvTrigger/DeepIdvTrigger.node';
 import { TestCredentialsHelper } from '../helpers/credentialsHelper';
+import { INSTANCE_URLS } from '../helpers/instanceUrls';
 
 /** The type name a user's n8n gives the trigger once the package is installed. */
 export const TRIGGER_NODE = 'n8n-nodes-deepidv-api.deepIdvTrigger';
@@ -115,13 +116,7 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerOutcome> {
 		}),
 		httpRequest: { headers: {}, params: {}, query: {}, ...call.request },
 		httpResponse: response,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		variables: {},
+		...INSTANCE_URLS,
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const webhookData: IWebhookData = {
 		httpMethod: 'POST',
