@@ -18,6 +18,8 @@ const { startSandbox } = require('../sandbox');
 const { EXAMPLE_SESSION, liveExamples, sandboxExamples } = require('./lib/examples');
 const { createInstance } = require('./lib/n8n-instance');
 const { packPackage } = require('./pack');
+const { AptUnavailableError } = require('./lib/apt');
+const { ToolchainError } = require('./lib/toolchain');
 
 const DEFAULT_BASE_URL = 'https://api.deepidv.com';
 
@@ -120,6 +122,8 @@ async function main() {
 }
 
 main().catch((error) => {
-	process.stderr.write(`${error.stack ?? error}\n`);
+	// A toolchain or apt problem is explained by its message; anything else gets its stack.
+	const explained = error instanceof ToolchainError || error instanceof AptUnavailableError;
+	process.stderr.write(`${explained ? `[start] cannot start: ${error.message}` : (error.stack ?? error)}\n`);
 	process.exit(1); // also stops whatever was started (exit hooks of n8n-instance)
 });

@@ -3,25 +3,30 @@
 
 /**
  * Debian's Chromium for the editor test (browser downloads by test tools do not work here, so the
- * distribution package is used). Installs it with apt-get when it is missing.
+ * distribution package is used). Installed with apt-get when it is missing or does not start.
  */
 
 const fs = require('node:fs');
-const { execFileSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
+const { aptInstall } = require('./apt');
 
 const CHROMIUM = '/usr/bin/chromium';
 
+/** @returns {string | undefined} what is wrong with the installed Chromium, if anything */
+function chromiumProblem() {
+	if (!fs.existsSync(CHROMIUM)) return `${CHROMIUM} is missing`;
+	const result = spawnSync(CHROMIUM, ['--headless', '--no-sandbox', '--version'], { encoding: 'utf8', timeout: 30_000 });
+	if (result.status === 0 && /chromium/i.test(result.stdout)) return undefined;
+	return `${CHROMIUM} --version failed: ${(result.stderr || result.error?.message || '').trim().split('\n')[0]}`;
+}
+
 function ensureChromium() {
-	if (fs.existsSync(CHROMIUM)) return CHROMIUM;
-	const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
-	const run = (/** @type {string[]} */ command) => {
-		process.stderr.write(`[chromium] ${command.join(' ')}\n`);
-		const [program, ...args] = [...asRoot, ...command];
-		execFileSync(program, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-	};
-	run(['apt-get', 'update']);
-	run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']);
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get finished but ${CHROMIUM} is still missing`);
+	const problem = chromiumProblem();
+	if (!problem) return CHROMIUM;
+	process.stderr.write(`[chromium] ${problem}; installing Debian's chromium\n`);
+	aptInstall(['chromium'], "The editor test (Debian's Chromium)");
+	const after = chromiumProblem();
+	if (after) throw new Error(`apt-get installed chromium, but ${after}`);
 	return CHROMIUM;
 }
 

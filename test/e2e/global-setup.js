@@ -9,12 +9,20 @@ const { ensureToolchain } = require('../../scripts/lib/toolchain');
 const { packPackage } = require('../../scripts/pack');
 
 /**
- * Installs the toolchain and Chromium if needed and packs the package; suites read the .tgz path
- * from the env.
+ * Installs (or proves) the toolchain and Chromium and packs the package once; suites read the .tgz
+ * path from the env. When the toolchain cannot be made to work, the whole suite stops here with
+ * its one message instead of every test failing on its own.
  */
 module.exports = async function globalSetup() {
-	ensureToolchain();
-	ensureChromium();
+	try {
+		ensureToolchain();
+		ensureChromium();
+	} catch (error) {
+		const message = /** @type {Error} */ (error).message;
+		const stop = new Error(`The real-n8n suite cannot run: ${message}`);
+		stop.stack = stop.message; // the message is the whole story; a stack would bury it
+		throw stop;
+	}
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'deepidv-e2e-pack-'));
 	process.env.DEEPIDV_E2E_TGZ = packPackage({ destination: folder });
 };

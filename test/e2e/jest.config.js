@@ -1,6 +1,6 @@
-// The real-n8n end-to-end suite: `jest -c test/e2e/jest.config.js`. Global setup installs the cached
-// toolchain (Node 24 + n8n, ~6 min the first time) and packs this package once; the suites run one
-// at a time because each starts its own n8n.
+// The real-n8n end-to-end suite: `jest -c test/e2e/jest.config.js`. Global setup installs or proves
+// the cached toolchain (Node 24 + n8n: ~3–6 min the first time, a second after that) and packs this
+// package once; the suites run one at a time because each starts its own n8n.
 module.exports = {
 	rootDir: __dirname,
 	testEnvironment: 'node',
