@@ -3,10 +3,14 @@
  * local DeepIDV sandbox server enforcing DeepIDV's limits, next to reference clients.
  *
  *   npm run bench -- [--items 1000] [--rate 25] [--burst 35] [--latency 100] [--json]
- *                    [--scenarios node,sequential,all-at-once,overhead]
+ *                    [--scenarios node,sequential,all-at-once,overhead] [--executions 1]
+ *
+ * `--executions K` runs the node scenario as K executions started at the same moment on one API
+ * key, each on its own `--items` sessions (several workflows, or queue-mode workers, sharing
+ * DeepIDV's per-organisation limit).
  *
  * The physical floor is the shortest possible wall time under the server's token bucket:
- * (items − burst) / rate + one response latency.
+ * (all items − burst) / rate + one response latency.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -18,6 +22,11 @@ import { runDeepIdv } from '../test/helpers/engine';
 
 interface Row {
 	scenario: string;
+	executions?: ExecutionRow[];
+	/** Slowest execution's wall time ÷ fastest's (1 = perfectly fair shares). */
+	fairness?: number;
+	/** 429 answers ÷ all requests. */
+	share429?: number;
 	items: number;
 	wallSeconds: number;
 	floorSeconds: number | null;
@@ -36,6 +45,7 @@ const { values: args } = parseArgs({
 		burst: { type: 'string', default: '35' },
 		latency: { type: 'string', default: '100' },
 		concurrency: { type: 'string', default: '25' },
+		executions: { type: 'string', default: '1' },
 		scenarios: { type: 'string', default: 'node,sequential,all-at-once,overhead' },
 		json: { type: 'boolean', default: false },
 	},
@@ -45,7 +55,15 @@ const rate = Number(args.rate);
 const burst = Number(args.burst);
 const latencyMs = Number(args.latency);
 const concurrency = Number(args.concurrency);
-const floorSeconds = Math.max(0, (items - burst) / rate) + latencyMs / 1000;
+const executions = Number(args.executions);
+const floorFor = (total: number) => Math.max(0, (total - burst) / rate) + latencyMs / 1000;
+const floorSeconds = floorFor(items);
+
+interface ExecutionRow {
+	wallSeconds: number;
+	failed: number;
+	lost: number;
+}
 
 /** A running sandbox server process with `items` fresh PENDING sessions `bench-0…`. */
 interface Server {
@@ -56,8 +74,8 @@ interface Server {
 }
 
 /** Runs `fn` against a fresh sandbox server in a child process, enforcing the limits or not. */
-async function withServer<T>(limited: boolean, fn: (server: Server) => Promise<T>): Promise<T> {
-	const flags = ['--items', String(items)];
+async function withServer<T>(limited: boolean, fn: (server: Server) => Promise<T>, sessions = items): Promise<T> {
+	const flags = ['--items', String(sessions)];
 	if (limited) flags.push('--rate', String(rate), '--burst', String(burst), '--latency', String(latencyMs));
 	const child = spawn(process.execPath, ['--import', 'tsx', `${__dirname}/bench-server.ts`, ...flags], {
 		stdio: ['ignore', 'pipe', 'inherit'],
@@ -65,7 +83,7 @@ async function withServer<T>(limited: boolean, fn: (server: Server) => Promise<T
 	try {
 		const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
 		const { url, key } = JSON.parse(line) as { url: string; key: string };
-		const ids = Array.from({ length: items }, (_, index) => `bench-${index}`);
+		const ids = Array.from({ length: sessions }, (_, index) => `bench-${index}`);
 		const stats = async () => (await (await fetch(`${url}/__sandbox/stats`)).json()) as SandboxStats;
 		return await fn({ url, key, ids, stats });
 	} finally {
@@ -148,6 +166,40 @@ async function rawLoop({ url, key, ids }: Server, limit: number, keepAlive = tru
 	return { wallMs: performance.now() - started, failed, lost: 0 };
 }
 
+/** K executions started together, each on its own slice of the sessions, sharing the server's limit. */
+async function sharedKeyRow(scenario: string, server: Server, options: Record<string, number>): Promise<Row> {
+	const started = performance.now();
+	const runs = await Promise.all(
+		Array.from({ length: executions }, async (_, execution) => {
+			const ids = server.ids.slice(execution * items, (execution + 1) * items);
+			const { wallMs, failed, lost } = await runNode({ ...server, ids }, options);
+			return { wallSeconds: round((performance.now() - started) / 1000), wallMs, failed, lost };
+		}),
+	);
+	const wallSeconds = (performance.now() - started) / 1000;
+	const total = items * executions;
+	const failed = runs.reduce((sum, run) => sum + run.failed, 0);
+	const lost = runs.reduce((sum, run) => sum + run.lost, 0);
+	const stats = await server.stats();
+	const floor = floorFor(total);
+	const times = runs.map((run) => run.wallSeconds);
+	return {
+		scenario,
+		executions: runs.map(({ wallSeconds: seconds, failed: f, lost: l }) => ({ wallSeconds: seconds, failed: f, lost: l })),
+		fairness: round(Math.max(...times) / Math.min(...times)),
+		share429: round(stats.rateLimited / stats.requests),
+		items: total,
+		wallSeconds: round(wallSeconds),
+		floorSeconds: round(floor),
+		floorRatio: failed === 0 && lost === 0 ? round(floor / wallSeconds) : null,
+		itemsPerSecond: round(total / wallSeconds),
+		received429: stats.rateLimited,
+		retries: Math.max(0, stats.requests - total),
+		failed,
+		lost,
+	};
+}
+
 async function main() {
 	const wanted = new Set(args.scenarios.split(','));
 	const rows: Row[] = [];
@@ -168,13 +220,19 @@ async function main() {
 		const label = documented
 			? 'DeepIDV node (defaults)'
 			: `DeepIDV node (${rate} per second, ${inFlight} at a time)`;
-		log(`${label}: ${items} items at ${rate}/s, burst ${burst}, ${latencyMs} ms latency…`);
-		rows.push(
-			await withServer(true, async (server) => {
-				const { wallMs, failed, lost } = await runNode(server, options);
-				return await row(label, wallMs, server, failed, lost, true);
-			}),
-		);
+		if (executions > 1) {
+			const shared = `${label}, ${executions} executions at once on one key`;
+			log(`${shared}: ${executions} × ${items} items at ${rate}/s, burst ${burst}, ${latencyMs} ms latency…`);
+			rows.push(await withServer(true, (server) => sharedKeyRow(shared, server, options), items * executions));
+		} else {
+			log(`${label}: ${items} items at ${rate}/s, burst ${burst}, ${latencyMs} ms latency…`);
+			rows.push(
+				await withServer(true, async (server) => {
+					const { wallMs, failed, lost } = await runNode(server, options);
+					return await row(label, wallMs, server, failed, lost, true);
+				}),
+			);
+		}
 	}
 	if (wanted.has('sequential')) {
 		log('one request at a time (reference)…');
@@ -230,10 +288,15 @@ async function main() {
 	}
 
 	if (args.json) {
-		process.stdout.write(`${JSON.stringify({ items, rate, burst, latencyMs, concurrency, rows, overhead }, null, 2)}\n`);
+		process.stdout.write(`${JSON.stringify({ items, executions, rate, burst, latencyMs, concurrency, rows, overhead }, null, 2)}\n`);
 		return;
 	}
 	printTable(rows);
+	for (const r of rows) {
+		if (!r.executions) continue;
+		const each = r.executions.map((run, index) => `#${index + 1} ${run.wallSeconds.toFixed(2)} s (${run.failed} failed)`).join(', ');
+		process.stdout.write(`\n${r.scenario}: ${each}; slowest ÷ fastest ${r.fairness?.toFixed(3)}; 429s ${((r.share429 ?? 0) * 100).toFixed(1)}% of requests\n`);
+	}
 }
 
 function printTable(rows: Row[]) {

@@ -64,13 +64,6 @@ describe('what a failed DeepIDV call tells the user', () => {
 			'Get the latest state from DeepIDV and check that this step is still allowed.',
 		],
 		[
-			'429 rate limit',
-			{ status: 429 },
-			'test_pending',
-			"DeepIDV's rate limit was reached: Too Many Requests",
-			"DeepIDV allows 25 requests per second and 10,000 per day per organisation. Lower 'Max Requests per Second' in the node options, or run the workflow again later.",
-		],
-		[
 			'500 server error',
 			{ status: 500 },
 			'test_pending',
@@ -103,6 +96,28 @@ describe('what a failed DeepIDV call tells the user', () => {
 		expect(result.error?.description).toBe(description);
 		expect(result.error?.context?.itemIndex).toBe(0);
 		expect(JSON.stringify(result.run)).not.toContain(sb.keys.live);
+	});
+
+	it('429 that outlasts Max Retry Wait: retried until the wait is used up, then explained', async () => {
+		const { sb } = env;
+		sb.configure({ faults: [{ status: 429, probability: 1 }] });
+		const started = Date.now();
+		const result = await runDeepIdv({
+			parameters: params('test_pending', { maxRetryWaitSeconds: 1 }),
+			credential: sandboxCredential(sb),
+		});
+		const elapsed = Date.now() - started;
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toMatch(
+			/^DeepIDV's rate limit was reached: Too Many Requests, and it still was after 1 second of retrying \(after \d+ attempts\)$/,
+		);
+		expect(result.error?.description).toBe(
+			"DeepIDV allows 25 requests per second and 10,000 per day per organisation, shared by every workflow using the API key. Run the workflow again when the others have finished, or raise 'Max Retry Wait (Seconds)' in the node options so items wait longer.",
+		);
+		expect(result.error?.context?.itemIndex).toBe(0);
+		// Max Retries is 0 here: 429s are not counted against it, only against the wait.
+		expect(sb.stats.rateLimited).toBeGreaterThan(1);
+		expect(elapsed).toBeGreaterThanOrEqual(1000);
 	});
 
 	it('401 wrong API key', async () => {

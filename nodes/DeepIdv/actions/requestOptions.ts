@@ -33,7 +33,7 @@ export const requestOptions: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 5,
 			description:
-				'How often a request is repeated after a rate limit, server error, timeout or dropped connection. Creating a session is only repeated when DeepIDV certainly did not act on it.',
+				'How often a request is repeated after a server error, timeout or dropped connection. Creating a session is only repeated when DeepIDV certainly did not act on it. Rate-limited requests are governed by Max Retry Wait instead.',
 		},
 		{
 			displayName: 'Max Retry Wait (Seconds)',
@@ -42,7 +42,7 @@ export const requestOptions: INodeProperties = {
 			typeOptions: { minValue: 1 },
 			default: 60,
 			description:
-				'If DeepIDV asks to wait longer than this before retrying (for example because the daily quota is used up), the item fails at once instead of waiting',
+				"How long an item may keep waiting and retrying while DeepIDV's rate limit (shared by every workflow on the API key) refuses it, before it fails. If DeepIDV asks to wait longer than this (e.g. the daily quota is used up), the item fails at once.",
 		},
 		{
 			displayName: 'Timeout (Seconds)',

@@ -70,9 +70,13 @@ export async function deepIdvApiRequest(
 		});
 	};
 
-	for (let attempt = 0; ; attempt++) {
-		const attempts = attempt + 1;
-		await settings.limiter.take();
+	// Server errors and network failures may be repeated Max Retries times; 429s do not count
+	// towards that (DeepIDV did not act on them) but end once the item has been held back by the
+	// rate limit for longer than Max Retry Wait.
+	let retries = 0;
+	let rateLimitedSince: number | undefined;
+	for (let attempts = 1; ; attempts++) {
+		const permit = await settings.limiter.take();
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
@@ -86,10 +90,11 @@ export async function deepIdvApiRequest(
 				timeout: settings.timeoutMs,
 			}, { credentialsDecrypted })) as IN8nHttpFullResponse;
 		} catch (error) {
+			permit.failed();
 			const network = classifyNetworkError(error);
 			const failure: AttemptFailure = { kind: 'network', network };
-			if (attempt < settings.maxRetries && isRetryable(request.retry, failure)) {
-				await sleep(backoffDelayMs(attempt, settings.initialRetryDelayMs, settings.maxBackoffMs));
+			if (retries < settings.maxRetries && isRetryable(request.retry, failure)) {
+				await sleep(backoffDelayMs(retries++, settings.initialRetryDelayMs, settings.maxBackoffMs));
 				continue;
 			}
 			const text = networkFailureText(network, baseUrl.origin, settings.timeoutMs);
@@ -98,19 +103,29 @@ export async function deepIdvApiRequest(
 		}
 
 		const status = response.statusCode;
+		if (status === 429) permit.rateLimited();
+		else permit.answered();
 		if (status >= 200 && status < 300) return (response.body ?? {}) as IDataObject;
 
 		const errorResponse: JsonObject = { status, error: serverMessage(response.body) ?? null };
-		const failure: AttemptFailure = { kind: 'http', status };
-		if (status === 429) settings.limiter.drain();
-		if (attempt < settings.maxRetries && isRetryable(request.retry, failure)) {
+		if (status === 429) {
+			const now = Date.now();
+			rateLimitedSince ??= now;
+			const waitedMs = now - rateLimitedSince;
 			const retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after']);
 			if (retryAfterMs !== undefined && retryAfterMs > settings.maxRetryWaitMs) {
 				return fail(retryAfterTooLong(retryAfterMs, settings.maxRetryWaitMs), attempts, errorResponse);
 			}
-			await sleep(
-				retryAfterMs ?? backoffDelayMs(attempt, settings.initialRetryDelayMs, settings.maxBackoffMs),
-			);
+			if (waitedMs + (retryAfterMs ?? 0) > settings.maxRetryWaitMs) {
+				return fail(rateLimitOutlasted(response.body, settings.maxRetryWaitMs), attempts, errorResponse);
+			}
+			// Without Retry-After the slowed-down limiter decides when this item goes again.
+			if (retryAfterMs) await sleep(retryAfterMs);
+			continue;
+		}
+		const failure: AttemptFailure = { kind: 'http', status };
+		if (retries < settings.maxRetries && isRetryable(request.retry, failure)) {
+			await sleep(backoffDelayMs(retries++, settings.initialRetryDelayMs, settings.maxBackoffMs));
 			continue;
 		}
 		const text = httpFailureText(status, response.body, request.failure ?? {});
@@ -123,6 +138,20 @@ function withMaybeActedHint(text: FailureText, request: ApiRequest, maybeActed: 
 	const hint = request.failure?.maybeActedHint;
 	if (!hint || !maybeActed || request.retry !== 'notIfReceived') return text;
 	return { ...text, description: hint };
+}
+
+function seconds(ms: number): string {
+	const value = ms / 1000;
+	return `${value} second${value === 1 ? '' : 's'}`;
+}
+
+function rateLimitOutlasted(body: unknown, budgetMs: number): FailureText {
+	const said = serverMessage(body);
+	return {
+		message: `DeepIDV's rate limit was reached${said ? `: ${said}` : ''}, and it still was after ${seconds(budgetMs)} of retrying`,
+		description:
+			"DeepIDV allows 25 requests per second and 10,000 per day per organisation, shared by every workflow using the API key. Run the workflow again when the others have finished, or raise 'Max Retry Wait (Seconds)' in the node options so items wait longer.",
+	};
 }
 
 function retryAfterTooLong(waitMs: number, capMs: number): FailureText {

@@ -1,0 +1,51 @@
+/**
+ * The numbers behind RateLimiter's adaptation to a shared DeepIDV limit. Chosen with a simulation of
+ * several executions against DeepIDV's 25/s, burst 35 bucket and then measured with `npm run bench
+ * -- --executions 3` (docs/benchmarks.md); change them only with a new measurement.
+ */
+export const PACING = {
+	/** Requests in flight at the start; each answer allows one more (doubling per round trip). */
+	initialWindow: 5,
+	/** How many recent outcomes are remembered to tell a storm from a shared limit. */
+	outcomeWindow: 20,
+	/** At least this share of recent requests refused: a storm (everyone far over the limit). */
+	stormShare: 0.8,
+	/** In a storm a 429 halves the rate, every round trip. */
+	stormDecrease: 0.5,
+	/** This many refusals among the recent outcomes: other executions share the limit. */
+	competingAfter: 2,
+	/** With competition, a 429 cuts the rate by 30%… */
+	decrease: 0.7,
+	/** …at most once per this many requests sent, so no execution is cut far below its share. */
+	cutEvery: 5,
+	/** A lone 429 of an execution that never met competition (clock drift): a 5% cut. */
+	strayDecrease: 0.95,
+	/** Requests per second regained per second without a 429. */
+	increasePerSecond: 0.7,
+	/** After this many seconds without a cut, the climb speeds up (capacity has probably freed up)… */
+	probeAfterSeconds: 4,
+	/** …by this many requests per second per second³. */
+	probe: 0.5,
+	/** The rate never drops below this share of the configured one, so items keep moving. */
+	floorShare: 0.04,
+} as const;
+
+/** The last few outcomes of an execution's requests: refused (429) or not. */
+export class OutcomeWindow {
+	private readonly outcomes: boolean[] = [];
+
+	constructor(private readonly capacity: number) {}
+
+	add(refused: boolean): void {
+		this.outcomes.push(refused);
+		if (this.outcomes.length > this.capacity) this.outcomes.shift();
+	}
+
+	size(): number {
+		return this.outcomes.length;
+	}
+
+	refused(): number {
+		return this.outcomes.filter(Boolean).length;
+	}
+}
