@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { call, validPerson } from './helpers';
+import { call, validPerson, type Json } from './helpers';
 
 const person = { firstName: 'Jane', lastName: 'Doe', dateOfBirth: '1990-05-17' };
 const PEP = '/v1/screening/pep-sanctions';
@@ -117,7 +117,7 @@ describe('sandbox server: screening', () => {
 			const first = await send();
 			const again = await send();
 			expect([first.status, again.status]).toEqual([202, 200]);
-			const [a, b] = [await first.json(), await again.json()];
+			const [a, b] = [(await first.json()) as Json, (await again.json()) as Json];
 			expect(b.jobId).toBe(a.jobId);
 			const other = await call(sb, 'POST', MEDIA, { body: person });
 			expect(other.json.jobId).not.toBe(a.jobId);

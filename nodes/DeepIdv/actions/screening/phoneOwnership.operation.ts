@@ -1,0 +1,103 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { TransportSettings } from '../../transport/settings';
+import { phoneSourceProperties, postCarrierCheck, readPhoneSource } from './carrierCheck';
+import { dateOfBirthOption, emailOption, optionalText } from './personFields';
+import { simplifyPhoneOwnership } from './simplify';
+import { simplifyField } from './simplifyField';
+import { ScreeningInput } from './validation';
+
+const STRICTNESS = ['relaxed', 'medium', 'strict'];
+const NAME_HELP = 'Give at least one of First Name and Last Name, unless Phone From is Session (then the applicant\'s name is used)';
+
+const properties: INodeProperties[] = [
+	...phoneSourceProperties,
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Jane',
+		description: `The first name the phone owner should have. ${NAME_HELP}.`,
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Doe',
+		description: `The last name the phone owner should have. ${NAME_HELP}.`,
+	},
+	{
+		displayName: 'Strictness',
+		name: 'strictness',
+		type: 'options',
+		default: 'medium',
+		description: 'How closely the name must match the carrier\'s records for the outcome MATCH',
+		options: [
+			{ name: 'Medium', value: 'medium', description: "Name score of 70 or more (DeepIDV's default)" },
+			{ name: 'Relaxed', value: 'relaxed', description: 'Name score of 50 or more' },
+			{ name: 'Strict', value: 'strict', description: 'Name score of 90 or more' },
+		],
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Address',
+				name: 'address',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 221B Baker Street, London NW1 6XE',
+				description: "The owner's address, to compare with the carrier's records",
+			},
+			dateOfBirthOption,
+			{ ...emailOption, description: "The owner's email address, filed with the check" },
+		],
+	},
+	simplifyField(
+		'Simplified: outcome (MATCH, NO_MATCH or NO_DATA), the name, date of birth and address scores (-1 when not compared), and the threshold used',
+	),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['screening'], operation: ['phoneOwnership'] } },
+	properties,
+);
+
+/** POST /v1/screening/phone-ownership: whether the carrier's subscriber is the person named. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: TransportSettings,
+): Promise<IDataObject[]> {
+	const input = new ScreeningInput(this, itemIndex);
+	const source = readPhoneSource(input, this, itemIndex);
+	const body: IDataObject = {};
+	for (const name of ['firstName', 'lastName']) {
+		const value = input.text(name);
+		if (value) body[name] = value;
+	}
+	if (!source.sessionId && !body.firstName && !body.lastName) {
+		input.fail('The First Name and Last Name parameters are both empty', `DeepIDV compares a name with the carrier's records. ${NAME_HELP}.`);
+	}
+	const strictness = input.text('strictness').toLowerCase() || 'medium';
+	if (!STRICTNESS.includes(strictness)) {
+		input.fail(`The Strictness "${strictness}" is not valid`, 'Choose Relaxed, Medium or Strict (relaxed, medium or strict from an expression).');
+	}
+	body.strictness = strictness;
+	const extra = input.fields();
+	const address = optionalText(extra, 'address');
+	if (address) body.address = input.maxLength(address, 'Address', 500);
+	if (extra.dateOfBirth !== undefined && extra.dateOfBirth !== '') body.dateOfBirth = input.dateOfBirth(extra.dateOfBirth);
+	const email = optionalText(extra, 'email');
+	if (email) body.email = input.email(email);
+	const simplify = input.raw('simplify', true) !== false;
+	const answer = await postCarrierCheck.call(this, '/v1/screening/phone-ownership', 'phone ownership check', body, source, settings, itemIndex);
+	return [simplify ? simplifyPhoneOwnership(answer) : answer];
+}
