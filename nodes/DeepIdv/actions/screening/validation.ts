@@ -65,11 +65,17 @@ export class ScreeningInput {
 		const [year, month, date] = day.slice(1).map(Number);
 		const calendar = new Date(Date.UTC(year, month - 1, date));
 		if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== date) {
-			return this.fail(`The ${label} "${text}" is not a real calendar date`, expected);
+			return this.fail(
+				`The ${label} "${text}" is not a real calendar date`,
+				'Check the day and the month, and enter the date of birth as YYYY-MM-DD, e.g. 1985-04-12.',
+			);
 		}
 		const iso = `${day[1]}-${day[2]}-${day[3]}`;
 		if (iso > new Date().toISOString().slice(0, 10)) {
-			return this.fail(`The ${label} "${text}" is in the future`, expected);
+			return this.fail(
+				`The ${label} "${text}" is in the future`,
+				'A date of birth cannot be later than today. Check the year, and enter the date as YYYY-MM-DD, e.g. 1985-04-12.',
+			);
 		}
 		return iso;
 	}
