@@ -154,6 +154,8 @@ export interface RecordedRequest {
 	body: string;
 	json: unknown;
 	receivedAt: number;
+	/** Set once DeepIDV billed this request (a screening it acted on), even if a fault then hid the answer. */
+	billed?: true;
 }
 
 export type WebhookEventType =

@@ -17,10 +17,11 @@ const fixtures = require('../screening-fixtures');
 
 const UNAVAILABLE = 'The screening provider did not answer in time. This request was not billed; try again.';
 
-/** @param {ApiContext} ctx */
+/** Counts the call in stats.billed and marks the recorded request, so tests can tell which item was billed. @param {ApiContext} ctx */
 function bill(ctx) {
 	const { billed } = ctx.state.stats;
 	billed[ctx.request.path] = (billed[ctx.request.path] ?? 0) + 1;
+	ctx.request.billed = true;
 }
 
 /**
