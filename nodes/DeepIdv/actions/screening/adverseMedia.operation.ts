@@ -4,24 +4,18 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
-import { dateOfBirthField, emailOption, firstNameField, lastNameField, optionalText, readPerson } from './personFields';
-import { simplifyAcceptedJob, simplifyAdverseMedia } from './simplify';
+import { additionalFields, dateOfBirthField, emailOption, firstNameField, lastNameField, optionalText, readPerson } from './personFields';
+import { simplifyAdverseMedia } from './simplify';
 import { simplifyField } from './simplifyField';
 import { ScreeningInput } from './validation';
-import { readWaitSettings, waitForJob, waitProperties } from './waitForResult';
+import { jobOutput, readWaitSettings, waitProperties } from './waitForResult';
 
 const properties: INodeProperties[] = [
 	firstNameField,
 	lastNameField,
 	dateOfBirthField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
+	additionalFields([
+		{
 				displayName: 'Country',
 				name: 'country',
 				type: 'string',
@@ -29,10 +23,9 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. GB',
 				description:
 					"The person's country as a two-letter ISO 3166-1 code (any case), e.g. GB, US or DE. Helps DeepIDV find news about the right person.",
-			},
-			emailOption,
-		],
-	},
+		},
+		emailOption,
+	]),
 	...waitProperties,
 	simplifyField(
 		'Simplified: risk level (LOW, MEDIUM, HIGH or CRITICAL), risk score, number of hits, summary and the most severe findings',
@@ -60,10 +53,9 @@ export async function execute(
 	const extra = input.fields();
 	const country = optionalText(extra, 'country');
 	if (country) body.country = input.country(country);
-	const email = optionalText(extra, 'email');
-	if (email) body.email = input.email(email);
+	const email = input.optionalEmail(extra);
+	if (email) body.email = email;
 	const wait = readWaitSettings(input);
-	const simplify = input.raw('simplify', true) !== false;
 
 	const accepted = await deepIdvApiRequest.call(
 		this,
@@ -81,7 +73,5 @@ export async function execute(
 		settings,
 		itemIndex,
 	);
-	if (!wait) return [simplify ? simplifyAcceptedJob(accepted) : accepted];
-	const job = await waitForJob.call(this, accepted, WHAT, wait, settings, itemIndex);
-	return [simplify ? simplifyAdverseMedia(job) : job];
+	return [await jobOutput.call(this, accepted, WHAT, wait, input.simplify() && simplifyAdverseMedia, settings, itemIndex)];
 }

@@ -27,7 +27,6 @@ export async function execute(
 	const input = new ScreeningInput(this, itemIndex);
 	const source = readPhoneSource(input, this, itemIndex);
 	const body = readApplicantDetails(input);
-	const simplify = input.raw('simplify', true) !== false;
 	const answer = await postCarrierCheck.call(this, '/v1/screening/carrier-age-gate', 'carrier age check', body, source, settings, itemIndex);
-	return [simplify ? simplifyCarrierAgeGate(answer) : answer];
+	return [input.simplify() ? simplifyCarrierAgeGate(answer) : answer];
 }

@@ -4,7 +4,7 @@ import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
 import { readSessionId, sessionFailureContext, sessionLocator } from '../session/sessionId';
 import { billedCallFailure } from './billing';
-import { emailOption, optionalText } from './personFields';
+import { additionalFields, emailOption, optionalText } from './personFields';
 import type { ScreeningInput } from './validation';
 
 /** Where the checked number comes from: typed or mapped, or a session's applicant. */
@@ -44,18 +44,11 @@ export const phoneSourceProperties: INodeProperties[] = [
 ];
 
 /** Optional applicant details DeepIDV files with a trust or age check. */
-export const applicantDetails: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
-		{ ...emailOption, description: "The applicant's email address, filed with the check" },
-		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', description: "The applicant's first name, filed with the check" },
-		{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', description: "The applicant's last name, filed with the check" },
-	],
-};
+export const applicantDetails = additionalFields([
+	{ ...emailOption, description: "The applicant's email address, filed with the check" },
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', description: "The applicant's first name, filed with the check" },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', description: "The applicant's last name, filed with the check" },
+]);
 
 export interface PhoneSource {
 	/** `phone` or `sessionId`, as DeepIDV takes them. */
@@ -76,8 +69,8 @@ export function readPhoneSource(input: ScreeningInput, context: IExecuteFunction
 export function readApplicantDetails(input: ScreeningInput): IDataObject {
 	const fields = input.fields();
 	const details: IDataObject = {};
-	const email = optionalText(fields, 'email');
-	if (email) details.email = input.email(email);
+	const email = input.optionalEmail(fields);
+	if (email) details.email = email;
 	for (const name of ['firstName', 'lastName']) {
 		const value = optionalText(fields, name);
 		if (value) details[name] = value;

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
 import { billedCallFailure } from './billing';
-import { dateOfBirthField, emailOption, firstNameField, lastNameField, optionalText, readPerson } from './personFields';
+import { additionalFields, dateOfBirthField, emailOption, firstNameField, lastNameField, readPerson } from './personFields';
 import { simplifyField } from './simplifyField';
 import { simplifyPepSanctions } from './simplify';
 import { ScreeningInput } from './validation';
@@ -13,14 +13,7 @@ const properties: INodeProperties[] = [
 	firstNameField,
 	lastNameField,
 	dateOfBirthField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [emailOption],
-	},
+	additionalFields([emailOption]),
 	simplifyField(
 		'Simplified: match (true/false), the number of PEP and sanctions matches, and the strongest matches with name, country, date of birth, confidence and lists',
 	),
@@ -39,9 +32,8 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const input = new ScreeningInput(this, itemIndex);
 	const body = readPerson(input);
-	const email = optionalText(input.fields(), 'email');
-	if (email) body.email = input.email(email);
-	const simplify = input.raw('simplify', true) !== false;
+	const email = input.optionalEmail(input.fields());
+	if (email) body.email = email;
 
 	const answer = await deepIdvApiRequest.call(
 		this,
@@ -58,5 +50,5 @@ export async function execute(
 		settings,
 		itemIndex,
 	);
-	return [simplify ? simplifyPepSanctions(answer) : answer];
+	return [input.simplify() ? simplifyPepSanctions(answer) : answer];
 }

@@ -38,6 +38,11 @@ export const dateOfBirthField: INodeProperties = {
 	description: `The person's date of birth. ${DATE_OF_BIRTH_HELP}.`,
 };
 
+/** An Additional Fields collection: optional fields, each sent only when given. */
+export function additionalFields(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
 /** Email as an optional field (in Additional Fields): sent when given. */
 export const emailOption: INodeProperties = {
 	displayName: 'Email',

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { TransportSettings } from '../../transport/settings';
 import { phoneSourceProperties, postCarrierCheck, readPhoneSource } from './carrierCheck';
-import { dateOfBirthOption, emailOption, optionalText } from './personFields';
+import { additionalFields, dateOfBirthOption, emailOption, optionalText } from './personFields';
 import { simplifyPhoneOwnership } from './simplify';
 import { simplifyField } from './simplifyField';
 import { ScreeningInput } from './validation';
@@ -41,25 +41,18 @@ const properties: INodeProperties[] = [
 			{ name: 'Strict', value: 'strict', description: 'Name score of 90 or more' },
 		],
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Address',
-				name: 'address',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 221B Baker Street, London NW1 6XE',
-				description: "The owner's address, to compare with the carrier's records",
-			},
-			dateOfBirthOption,
-			{ ...emailOption, description: "The owner's email address, filed with the check" },
-		],
-	},
+	additionalFields([
+		{
+			displayName: 'Address',
+			name: 'address',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 221B Baker Street, London NW1 6XE',
+			description: "The owner's address, to compare with the carrier's records",
+		},
+		dateOfBirthOption,
+		{ ...emailOption, description: "The owner's email address, filed with the check" },
+	]),
 	simplifyField(
 		'Simplified: outcome (MATCH, NO_MATCH or NO_DATA), the name, date of birth and address scores (-1 when not compared), and the threshold used',
 	),
@@ -86,18 +79,13 @@ export async function execute(
 	if (!source.sessionId && !body.firstName && !body.lastName) {
 		input.fail('The First Name and Last Name parameters are both empty', `DeepIDV compares a name with the carrier's records. ${NAME_HELP}.`);
 	}
-	const strictness = input.text('strictness').toLowerCase() || 'medium';
-	if (!STRICTNESS.includes(strictness)) {
-		input.fail(`The Strictness "${strictness}" is not valid`, 'Choose Relaxed, Medium or Strict (relaxed, medium or strict from an expression).');
-	}
-	body.strictness = strictness;
+	body.strictness = input.choice('strictness', 'Strictness', STRICTNESS, 'medium');
 	const extra = input.fields();
 	const address = optionalText(extra, 'address');
 	if (address) body.address = input.maxLength(address, 'Address', 500);
 	if (extra.dateOfBirth !== undefined && extra.dateOfBirth !== '') body.dateOfBirth = input.dateOfBirth(extra.dateOfBirth);
-	const email = optionalText(extra, 'email');
-	if (email) body.email = input.email(email);
-	const simplify = input.raw('simplify', true) !== false;
+	const email = input.optionalEmail(extra);
+	if (email) body.email = email;
 	const answer = await postCarrierCheck.call(this, '/v1/screening/phone-ownership', 'phone ownership check', body, source, settings, itemIndex);
-	return [simplify ? simplifyPhoneOwnership(answer) : answer];
+	return [input.simplify() ? simplifyPhoneOwnership(answer) : answer];
 }

@@ -42,12 +42,8 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const input = new ScreeningInput(this, itemIndex);
 	const source = readPhoneSource(input, this, itemIndex);
-	const sensitivity = input.text('sensitivity').toLowerCase() || 'medium';
-	if (!SENSITIVITIES.includes(sensitivity)) {
-		input.fail(`The Sensitivity "${sensitivity}" is not valid`, 'Choose Low, Medium or High (low, medium or high from an expression).');
-	}
+	const sensitivity = input.choice('sensitivity', 'Sensitivity', SENSITIVITIES, 'medium');
 	const body = { sensitivity, ...readApplicantDetails(input) };
-	const simplify = input.raw('simplify', true) !== false;
 	const answer = await postCarrierCheck.call(this, '/v1/screening/phone-trust', 'phone trust check', body, source, settings, itemIndex);
-	return [simplify ? simplifyPhoneTrust(answer) : answer];
+	return [input.simplify() ? simplifyPhoneTrust(answer) : answer];
 }

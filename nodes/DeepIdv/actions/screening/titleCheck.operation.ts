@@ -5,10 +5,10 @@ import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
 import { billedCallFailure } from './billing';
 import { firstNameField, lastNameField, readName } from './personFields';
-import { simplifyAcceptedJob, simplifyTitleCheck } from './simplify';
+import { simplifyTitleCheck } from './simplify';
 import { simplifyField } from './simplifyField';
 import { ScreeningInput } from './validation';
-import { readWaitSettings, waitForJob, waitProperties } from './waitForResult';
+import { jobOutput, readWaitSettings, waitProperties } from './waitForResult';
 
 const MAX_ADDRESS = 500;
 
@@ -65,7 +65,7 @@ export async function execute(
 		address: input.maxLength(input.required(input.text('address'), 'Address', "the property's address"), 'Address', MAX_ADDRESS),
 	};
 	const wait = readWaitSettings(input);
-	const simplify = input.raw('simplify', true) !== false;
+	const simplify = input.simplify();
 
 	const answer = await deepIdvApiRequest.call(
 		this,
@@ -80,7 +80,5 @@ export async function execute(
 		itemIndex,
 	);
 	if (typeof answer.jobId !== 'string') return [simplify ? simplifyTitleCheck(answer) : answer];
-	if (!wait) return [simplify ? simplifyAcceptedJob(answer) : answer];
-	const job = await waitForJob.call(this, answer, WHAT, wait, settings, itemIndex);
-	return [simplify ? simplifyTitleCheck(job) : job];
+	return [await jobOutput.call(this, answer, WHAT, wait, simplify && simplifyTitleCheck, settings, itemIndex)];
 }

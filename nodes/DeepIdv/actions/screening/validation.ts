@@ -80,6 +80,29 @@ export class ScreeningInput {
 		return iso;
 	}
 
+	/** Whether Simplify is on (its default). */
+	simplify(): boolean {
+		return this.raw('simplify', true) !== false;
+	}
+
+	/**
+	 * One of `allowed` (lower-case option values), from the dropdown or in any case from an
+	 * expression; `fallback` when empty.
+	 */
+	choice(name: string, label: string, allowed: string[], fallback: string): string {
+		const value = this.text(name).toLowerCase() || fallback;
+		if (allowed.includes(value)) return value;
+		const names = allowed.map((option) => option[0].toUpperCase() + option.slice(1));
+		const list = (words: string[]) => `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+		return this.fail(`The ${label} "${value}" is not valid`, `Choose ${list(names)} (${list(allowed)} from an expression).`);
+	}
+
+	/** The Email of a collection, checked, or undefined when not given. */
+	optionalEmail(fields: IDataObject): string | undefined {
+		const email = asText(fields.email);
+		return email ? this.email(email) : undefined;
+	}
+
 	email(value: string): string {
 		if (isEmail(value)) return value;
 		return this.fail(

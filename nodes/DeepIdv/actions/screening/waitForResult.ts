@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { TransportSettings } from '../../transport/settings';
 import { fetchAsyncJob } from '../asyncJob/fetchJob';
+import { simplifyAcceptedJob } from './simplify';
 import type { ScreeningInput } from './validation';
 
 /** The SDK's polling: every 2 seconds, for up to 180 seconds. */
@@ -61,6 +62,24 @@ export function readWaitSettings(input: ScreeningInput): WaitSettings | undefine
 }
 
 const SETTLED = new Set(['ready', 'failed']);
+
+/**
+ * The output item for a job DeepIDV accepted: the job itself when not waiting, else the ready job.
+ * `simplifyReady` is false for Simplify off (DeepIDV's answers as they are).
+ */
+export async function jobOutput(
+	this: IExecuteFunctions,
+	accepted: IDataObject,
+	what: string,
+	wait: WaitSettings | undefined,
+	simplifyReady: false | ((job: IDataObject) => IDataObject),
+	settings: TransportSettings,
+	itemIndex: number,
+): Promise<IDataObject> {
+	if (!wait) return simplifyReady ? simplifyAcceptedJob(accepted) : accepted;
+	const job = await waitForJob.call(this, accepted, what, wait, settings, itemIndex);
+	return simplifyReady ? simplifyReady(job) : job;
+}
 
 /**
  * Polls GET /v1/async-jobs/{jobId} until the job DeepIDV accepted is ready, and returns it. A failed
