@@ -125,6 +125,19 @@ describe('Screening → phone checks through the n8n engine', () => {
 			]);
 			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		});
+
+		it('outputs DeepIDV\'s answer with Simplify off', async () => {
+			const { items } = await check('carrierAgeGate', { phone: '+447700900010', simplify: false });
+			expect(items[0].json).toEqual({
+				outcome: 'FAIL',
+				ageVerified: 'NOT_VERIFIED',
+				requiredAge: 18,
+				carrierThreshold: 18,
+				statusMessage: 'Carrier data checked',
+				checkedAt: expect.any(String),
+				correlationId: expect.any(String),
+			});
+		});
 	});
 
 	describe('Phone Ownership', () => {
@@ -177,6 +190,52 @@ describe('Screening → phone checks through the n8n engine', () => {
 			const { items } = await check('phoneOwnership', { phoneFrom: 'session', sessionId: byId(sessionId) });
 			expect(sb.requests.map((request) => request.json)).toEqual([{ sessionId, strictness: 'medium' }]);
 			expect(items[0].json).toMatchObject({ outcome: 'MATCH', session_id: sessionId });
+		});
+
+		it('outputs DeepIDV\'s answer with Simplify off', async () => {
+			const { items } = await check('phoneOwnership', { phone: '+447700900123', firstName: 'Jane', simplify: false });
+			expect(items[0].json).toEqual({
+				outcome: 'MATCH',
+				nameScore: 100,
+				firstNameScore: 100,
+				lastNameScore: -1,
+				dobScore: -1,
+				addressScore: -1,
+				strictness: 'medium',
+				threshold: 70,
+				statusMessage: 'Carrier data checked',
+				checkedAt: expect.any(String),
+				correlationId: expect.any(String),
+			});
+		});
+	});
+
+	describe('are billed once at most', () => {
+		const MAYBE_BILLED =
+			'DeepIDV may have run the phone trust check and billed it anyway, so the node did not repeat it. Run the item again only if a second charge is acceptable.';
+
+		it.each([
+			['a server error', { when: 'after', status: 500 }, 'DeepIDV had a server error (HTTP 500): Internal Server Error'],
+			['a reset', { when: 'after', reset: true }, 'The connection to DeepIDV was interrupted before it answered'],
+		] as const)('do not repeat a check after %s once DeepIDV received it', async (_name, fault, message) => {
+			sb.injectFaults([fault]);
+			const { error } = await check('phoneTrust', { phone: '+447700900001' });
+			expect(error?.message).toBe(message);
+			expect(error?.description).toBe(MAYBE_BILLED);
+			expect(sb.requests).toHaveLength(1);
+			expect(sb.stats.billed).toEqual({ '/v1/screening/phone-trust': 1 });
+		});
+
+		it('repeat a check after DeepIDV\'s 503, and say so when it lasts', async () => {
+			sb.injectFaults([{ status: 503 }]);
+			const retried = await check('carrierAgeGate', { phone: '+447700900123' });
+			expect(retried.items[0].json.outcome).toBe('PASS');
+			expect(sb.requests).toHaveLength(2);
+			const lasting = await check('phoneOwnership', { phone: '+447700900099', lastName: 'Doe', requestOptions: { maxRetries: 1 } });
+			expect(lasting.error?.message).toBe(
+				'DeepIDV had a server error (HTTP 503): The screening provider did not answer in time. This request was not billed; try again. (after 2 attempts)',
+			);
+			expect(sb.stats.billed).toEqual({ '/v1/screening/carrier-age-gate': 1 });
 		});
 	});
 });
