@@ -51,7 +51,7 @@ export const emailOption: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. jane.doe@example.com',
 	description:
-		"The person's email address. Optional for DeepIDV today; add it if DeepIDV answers that email is required.",
+		"The person's email address, sent when given. DeepIDV's documents disagree on whether it is required: add it if DeepIDV answers that it is.",
 };
 
 /** The same date field for optional use inside Additional Fields. */

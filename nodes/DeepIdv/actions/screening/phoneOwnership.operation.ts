@@ -72,9 +72,9 @@ export async function execute(
 	const input = new ScreeningInput(this, itemIndex);
 	const source = readPhoneSource(input, this, itemIndex);
 	const body: IDataObject = {};
-	for (const name of ['firstName', 'lastName']) {
+	for (const [name, label] of [['firstName', 'First Name'], ['lastName', 'Last Name']]) {
 		const value = input.text(name);
-		if (value) body[name] = value;
+		if (value) body[name] = input.maxLength(value, label, 255);
 	}
 	if (!source.sessionId && !body.firstName && !body.lastName) {
 		input.fail('The First Name and Last Name parameters are both empty', `DeepIDV compares a name with the carrier's records. ${NAME_HELP}.`);
