@@ -46,6 +46,8 @@ export interface Sandbox {
 	submitSession(id: string): SessionRecord | undefined;
 	/** Same as POST /__sandbox/sessions/{id}/fail; undefined for an unknown id. */
 	failSession(id: string): SessionRecord | undefined;
+	/** Same as POST /__sandbox/async-jobs/expire: every async job answers 404 from now on. Returns how many. */
+	expireAsyncJobs(): number;
 	/** Stops listening, drops open connections and cancels pending webhook retries. */
 	close(): Promise<void>;
 }

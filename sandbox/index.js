@@ -82,6 +82,7 @@ async function startSandbox(input) {
 		clearWebhooks: () => state.webhooks.clear(),
 		submitSession: (id) => copy(submitSession(state, id)),
 		failSession: (id) => copy(failSession(state, id)),
+		expireAsyncJobs: () => state.asyncJobs.expireAll(),
 		close() {
 			state.timers.close();
 			state.webhooks.close();

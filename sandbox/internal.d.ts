@@ -30,6 +30,11 @@ export interface ResolvedOptions {
 	webhookTimeoutMs: number;
 	sessionUrlBase: string;
 	quiet: boolean;
+	screeningEmail: 'optional' | 'required';
+	titleCheckMode: 'async' | 'sync';
+	asyncJobDelayMs: number;
+	asyncJobReadyAfterPolls: number | null;
+	asyncJobTtlMs: number;
 }
 
 /** A fully built answer: serialized body and its headers. */
@@ -93,6 +98,7 @@ export interface SandboxState {
 	faults: ReturnType<typeof import('./faults').createFaults>;
 	limiter: ReturnType<typeof import('./rate-limit').createRateLimiter> | null;
 	webhooks: ReturnType<typeof import('./webhooks').createWebhooks>;
+	asyncJobs: ReturnType<typeof import('./async-jobs').createAsyncJobs>;
 	/** 'http://host:port', set once listening. */
 	baseUrl: string;
 	log(line: string): void;

@@ -29,6 +29,14 @@ const RUNTIME_DEFAULTS = {
 	webhookTimeoutMs: 10000,
 	// The format of session_url is undocumented; `.invalid` makes clear it leads nowhere.
 	sessionUrlBase: 'https://verify.deepidv.invalid/session/',
+	// Newest OAS: email optional on pep-sanctions and adverse-media (OAS-140 and the SDK require it).
+	screeningEmail: 'optional',
+	// Both OAS revisions: a title check is an async job (the SDK and agent skills: synchronous 200).
+	titleCheckMode: 'async',
+	// How long jobs take and are kept is undocumented; the SDK polls every 2 s for up to 180 s.
+	asyncJobDelayMs: 2000,
+	asyncJobReadyAfterPolls: null,
+	asyncJobTtlMs: 24 * 3600e3,
 	quiet: true,
 };
 
@@ -94,6 +102,14 @@ const RUNTIME = {
 		return value;
 	},
 	quiet: oneOf('quiet', [true, false]),
+	screeningEmail: oneOf('screeningEmail', ['optional', 'required']),
+	titleCheckMode: oneOf('titleCheckMode', ['async', 'sync']),
+	asyncJobDelayMs: nonNegative('asyncJobDelayMs'),
+	asyncJobReadyAfterPolls(value) {
+		if (value === null) return null;
+		return numberWhere('asyncJobReadyAfterPolls', (n) => Number.isInteger(n) && n >= 1, 'null or an integer >= 1')(value);
+	},
+	asyncJobTtlMs: positive('asyncJobTtlMs'),
 };
 
 /**

@@ -12,6 +12,8 @@ const { faultResponse } = require('./faults');
 const sessionRoutes = require('./routes/sessions');
 const workflowRoutes = require('./routes/workflows');
 const authRoutes = require('./routes/auth');
+const screeningRoutes = require('./routes/screening');
+const asyncJobRoutes = require('./routes/async-jobs');
 const controlRoutes = require('./routes/control');
 
 /** @typedef {import('./internal').SandboxState} SandboxState */
@@ -25,7 +27,7 @@ const CONTROL_PREFIX = '/__sandbox/';
 
 /** @param {SandboxState} state */
 function createRequestListener(state) {
-	const api = createRouter([...sessionRoutes, ...workflowRoutes, ...authRoutes]);
+	const api = createRouter([...sessionRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes]);
 	const control = createRouter(controlRoutes);
 
 	/**

@@ -6,6 +6,7 @@ const { createTimers } = require('./timers');
 const { createFaults } = require('./faults');
 const { createRateLimiter } = require('./rate-limit');
 const { createWebhooks } = require('./webhooks');
+const { createAsyncJobs } = require('./async-jobs');
 const { applyRuntimeOptions } = require('./options');
 
 /** @typedef {import('./internal').SandboxState} SandboxState */
@@ -26,13 +27,14 @@ function createState(options) {
 		identities: new Map(
 			/** @type {const} */ (['live', 'sandbox']).map((mode) => [options.keys[mode], { mode, key: options.keys[mode], organization: store.organization, user: store.keyUser }]),
 		),
-		stats: { requests: 0, rateLimited: 0, faultsInjected: 0, resets: 0, created: 0 },
+		stats: { requests: 0, rateLimited: 0, faultsInjected: 0, resets: 0, created: 0, billed: {} },
 		requests: [],
 		deliveries,
 		timers,
 		faults: createFaults(options.seed),
 		limiter: options.rateLimit ? createRateLimiter(options.rateLimit) : null,
 		webhooks: createWebhooks({ timers, deliveries, options: () => state.options }),
+		asyncJobs: createAsyncJobs(() => state.options),
 		baseUrl: '',
 		log(line) {
 			if (!state.options.quiet) console.log(line);

@@ -118,6 +118,19 @@ export interface RuntimeOptions {
 	sessionUrlBase?: string;
 	/** No request log lines. Default true for the library, false in the CLI. */
 	quiet?: boolean;
+	/**
+	 * Whether pep-sanctions and adverse-media require `email`: 'optional' (newest OAS; default) or
+	 * 'required' (OAS-140 and the SDK).
+	 */
+	screeningEmail?: 'optional' | 'required';
+	/** Title check as an async job (both OAS revisions; default) or a synchronous 200 (SDK, agent skills). */
+	titleCheckMode?: 'async' | 'sync';
+	/** How long after creation an async job is ready or failed. Default 2000 (undocumented). */
+	asyncJobDelayMs?: number;
+	/** When set, an async job is ready or failed on exactly this GET instead (for tests). Default null. */
+	asyncJobReadyAfterPolls?: number | null;
+	/** How long a job can be fetched before GET answers 404. Default 24 h (undocumented). */
+	asyncJobTtlMs?: number;
 }
 
 export interface SandboxKeys {
@@ -141,6 +154,8 @@ export interface RecordedRequest {
 	body: string;
 	json: unknown;
 	receivedAt: number;
+	/** Set once DeepIDV billed this request (a screening it acted on), even if a fault then hid the answer. */
+	billed?: true;
 }
 
 export type WebhookEventType =
@@ -194,4 +209,9 @@ export interface SandboxStats {
 	resets: number;
 	/** Sessions created through POST /v1/sessions or /v1/idv. */
 	created: number;
+	/**
+	 * Billed screening calls per route path, e.g. `{ '/v1/screening/pep-sanctions': 1 }`. Counted when
+	 * DeepIDV acts, even if a fault then hides the answer; 503s, replays and free session checks are not.
+	 */
+	billed: Record<string, number>;
 }

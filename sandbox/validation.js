@@ -209,4 +209,15 @@ function parseListQuery(query) {
 	return hints.length > 0 ? { hints } : { value };
 }
 
-module.exports = { parseCreateSession, parseUpdateStatus, parseListQuery };
+module.exports = {
+	parseCreateSession,
+	parseUpdateStatus,
+	parseListQuery,
+	// Building blocks for the other routes' bodies (screening-validation.js).
+	PHONE,
+	EMAIL,
+	typeHint,
+	nonEmptyString,
+	matching,
+	requireObject,
+};

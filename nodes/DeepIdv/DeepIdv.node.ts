@@ -6,8 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as asyncJob from './actions/asyncJob';
 import { requestOptions } from './actions/requestOptions';
 import { router } from './actions/router';
+import * as screening from './actions/screening';
 import * as session from './actions/session';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
@@ -20,7 +22,8 @@ export class DeepIdv implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Run DeepIDV identity verification: create, check and decide verification sessions',
+		description:
+			'Run DeepIDV identity verification: create, check and decide verification sessions, and screen people and phones (PEP and sanctions, adverse media, phone checks, property title)',
 		defaults: { name: 'DeepIDV' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -32,9 +35,15 @@ export class DeepIdv implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Session', value: 'session' }],
+				options: [
+					{ name: 'Async Job', value: 'asyncJob', description: 'Fetch the result of a screening DeepIDV runs in the background' },
+					{ name: 'Screening', value: 'screening', description: 'Screen a person or a phone number (billed per check)' },
+					{ name: 'Session', value: 'session', description: 'Verification sessions that applicants complete' },
+				],
 				default: 'session',
 			},
+			...asyncJob.description,
+			...screening.description,
 			...session.description,
 			requestOptions,
 		],

@@ -12,6 +12,7 @@
 //   DELETE /__sandbox/webhooks                 remove all receivers → 204
 //   POST   /__sandbox/sessions/{id}/submit     applicant submitted → { session_record } + session.status.submitted
 //   POST   /__sandbox/sessions/{id}/fail       failed-attempt limit → { session_record } + session.status.failed
+//   POST   /__sandbox/async-jobs/expire        every async job is gone (GET → 404) → { expired: count }
 // JSON can't carry a RegExp: fault `match.path` is a string prefix here.
 const { json, error, noContent, parseJsonBody } = require('../http');
 const { configure } = require('../state');
@@ -88,4 +89,5 @@ module.exports = [
 	},
 	{ method: 'POST', path: '/__sandbox/sessions/:id/submit', handler: sessionChange(submitSession) },
 	{ method: 'POST', path: '/__sandbox/sessions/:id/fail', handler: sessionChange(failSession) },
+	{ method: 'POST', path: '/__sandbox/async-jobs/expire', handler: (ctx) => json(200, { expired: ctx.state.asyncJobs.expireAll() }) },
 ];

@@ -21,6 +21,16 @@ const executions = [];
 
 const WRONG_KEY = 'e2e-wrong-api-key-0123456789';
 const LISTED_EXTERNAL_ID = 'crm-e2e-list';
+const LIVE_CREDENTIAL = { id: 'deepIdvLive', name: 'DeepIDV deepIdvLive' };
+const PEP_PATH = '/v1/screening/pep-sanctions';
+const MEDIA_PATH = '/v1/screening/adverse-media';
+const SCREENED = [
+	{ first: 'Boris', last: 'Sanctioned', dob: '1971-08-23' },
+	{ first: 'Martin', last: 'Headlines', dob: '1969-02-11' },
+];
+/** The sandbox's adverse-media jobs are ready on their second poll (0.5 s apart here). */
+const QUICK_WAIT = { waitForResult: true, pollIntervalSeconds: 0.5, maxWaitSeconds: 30 };
+const screenedItem = (/** @type {string} */ field) => `={{ $('One Item Each').item.json.${field} }}`;
 
 const workflows = [
 	deepIdvWorkflow({
@@ -73,10 +83,69 @@ const workflows = [
 			}),
 		],
 	}),
+	chainWorkflow({
+		id: 'e2eScreening',
+		nodes: [
+			manualTrigger(),
+			...itemsFrom(SCREENED),
+			deepIdvNode({
+				name: 'PEP & Sanctions',
+				credential: LIVE_CREDENTIAL,
+				parameters: {
+					resource: 'screening',
+					operation: 'pepSanctions',
+					firstName: '={{ $json.first }}',
+					lastName: '={{ $json.last }}',
+					dateOfBirth: '={{ $json.dob }}',
+				},
+			}),
+			deepIdvNode({
+				name: 'Adverse Media',
+				credential: LIVE_CREDENTIAL,
+				parameters: {
+					resource: 'screening',
+					operation: 'adverseMedia',
+					firstName: screenedItem('first'),
+					lastName: screenedItem('last'),
+					dateOfBirth: screenedItem('dob'),
+					additionalFields: { country: 'gb' },
+					...QUICK_WAIT,
+				},
+			}),
+		],
+	}),
+	chainWorkflow({
+		id: 'e2eAsyncJob',
+		nodes: [
+			manualTrigger(),
+			deepIdvNode({
+				name: 'Start Adverse Media',
+				credential: LIVE_CREDENTIAL,
+				parameters: {
+					resource: 'screening',
+					operation: 'adverseMedia',
+					firstName: 'Jane',
+					lastName: 'Doe',
+					dateOfBirth: '1990-05-17T00:00:00',
+					waitForResult: false,
+				},
+			}),
+			deepIdvNode({
+				name: 'Get Job',
+				credential: LIVE_CREDENTIAL,
+				parameters: { resource: 'asyncJob', operation: 'get', jobId: '={{ $json.job_id }}' },
+			}),
+			deepIdvNode({
+				name: 'Get Job Again',
+				credential: LIVE_CREDENTIAL,
+				parameters: { resource: 'asyncJob', operation: 'get', jobId: '={{ $json.jobId }}' },
+			}),
+		],
+	}),
 ];
 
 beforeAll(async () => {
-	sandbox = await startSandbox();
+	sandbox = await startSandbox({ asyncJobReadyAfterPolls: 2 });
 	// Four sessions with the same external ID, an hour apart, for Get Many's Limit and filter.
 	for (let hour = 0; hour < 4; hour++) {
 		sandbox.addSession({ external_id: LISTED_EXTERNAL_ID, created_at: new Date(Date.UTC(2025, 4, 1, 9 + hour)).toISOString() });
@@ -102,7 +171,8 @@ async function run(workflowId) {
 	sandbox.clearRequests();
 	const execution = await n8n.execute(workflowId);
 	executions.push(execution);
-	return { execution, requests: sandbox.requests.map(summary) };
+	const recorded = [...sandbox.requests];
+	return { execution, recorded, requests: recorded.map(summary) };
 }
 
 /** @param {import('../../sandbox').RecordedRequest} request */
@@ -321,6 +391,126 @@ describe('Session → Update Status with a key DeepIDV refuses', () => {
 		expect(result.execution.data.resultData.error).toMatchObject({ name: 'NodeApiError', httpCode: '401' });
 		expect(result.requests).toHaveLength(1);
 		expect(sandbox.getSession('test_submitted')).toEqual(sessionBefore);
+	});
+});
+
+describe('Screening: PEP & Sanctions, then Adverse Media waited for, on two people', () => {
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
+	beforeAll(async () => {
+		result = await run('e2eScreening');
+	});
+
+	it('sends one PEP & sanctions POST and one adverse-media POST per person, each billed once', () => {
+		expect(result.execution.data.resultData.error).toBeUndefined();
+		const bodies = (/** @type {string} */ path) =>
+			result.requests.filter((request) => request.path === path).map((request) => request.body);
+		const people = SCREENED.map(({ first, last, dob }) => ({ firstName: first, lastName: last, dateOfBirth: dob }));
+		expect(bodies(PEP_PATH)).toEqual(expect.arrayContaining(people));
+		expect(bodies(PEP_PATH)).toHaveLength(2);
+		expect(bodies(MEDIA_PATH)).toEqual(expect.arrayContaining(people.map((person) => ({ ...person, country: 'GB' }))));
+		expect(bodies(MEDIA_PATH)).toHaveLength(2);
+		const billed = result.recorded.filter((request) => request.billed).map((request) => request.path).sort();
+		expect(billed).toEqual([MEDIA_PATH, MEDIA_PATH, PEP_PATH, PEP_PATH]);
+		const keys = result.recorded.filter((request) => request.path === MEDIA_PATH).map((request) => request.headers['idempotency-key']);
+		expect(new Set(keys).size).toBe(2);
+		for (const request of result.requests) expect(request.apiKey).toBe(sandbox.keys.live);
+	});
+
+	it('polls each job until it is ready', () => {
+		const polls = result.requests.filter((request) => request.path.startsWith('/v1/async-jobs/'));
+		expect(polls).toHaveLength(4);
+		for (const poll of polls) expect(poll.method).toBe('GET');
+	});
+
+	it('outputs PEP & Sanctions simplified, paired to the people', () => {
+		const sources = ['OFAC SDN List', 'UN Security Council Consolidated List', 'EU Consolidated Financial Sanctions', 'UK HMT Consolidated List', 'Global PEP Database'];
+		expect(nodeOutput(result.execution, 'PEP & Sanctions')).toEqual([
+			{
+				json: {
+					match: true,
+					total_matches: 2,
+					pep_matches: 0,
+					sanctions_matches: 2,
+					top_matches: [
+						{ list: 'sanctions', name: 'Boris Sanctioned', country: 'RU', date_of_birth: '1971-08-23', confidence: 0.97, datasets: ['OFAC SDN List', 'EU Consolidated Financial Sanctions'] },
+						{ list: 'sanctions', name: 'B. Sanctioned', country: null, date_of_birth: null, confidence: 0.71, datasets: ['UN Security Council Consolidated List'] },
+					],
+					searched_sources: sources,
+				},
+				pairedItem: { item: 0 },
+			},
+			{
+				json: { match: false, total_matches: 0, pep_matches: 0, sanctions_matches: 0, top_matches: [], searched_sources: sources },
+				pairedItem: { item: 1 },
+			},
+		]);
+	});
+
+	it('outputs the adverse-media risk of each person, found through the pairing to the input items', () => {
+		const output = nodeOutput(result.execution, 'Adverse Media');
+		expect(output.map((/** @type {any} */ item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(output[0].json).toEqual({
+			job_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+			risk_level: 'LOW',
+			risk_score: 3,
+			total_hits: 0,
+			summary: 'No adverse media found for Boris Sanctioned.',
+			top_findings: [],
+			hits_by_category: {},
+		});
+		expect(output[1].json).toMatchObject({
+			risk_level: 'HIGH',
+			risk_score: 78,
+			total_hits: 5,
+			top_findings: [
+				expect.objectContaining({ severity: 'HIGH', category: 'financial_crime', source_name: 'Reuters' }),
+				expect.objectContaining({ severity: 'HIGH', category: 'court_records' }),
+				expect.objectContaining({ severity: 'MEDIUM', category: 'regulatory' }),
+			],
+			hits_by_category: { financial_crime: 3, regulatory: 1, court_records: 1 },
+		});
+	});
+});
+
+describe('Async Job → Get: a job started without waiting, fetched twice', () => {
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
+	beforeAll(async () => {
+		result = await run('e2eAsyncJob');
+	});
+
+	it('starts one job and reads it with two GETs, nothing billed but the start', () => {
+		expect(result.execution.data.resultData.error).toBeUndefined();
+		const [start, ...gets] = result.requests;
+		expect(start).toMatchObject({ method: 'POST', path: MEDIA_PATH, body: { firstName: 'Jane', lastName: 'Doe', dateOfBirth: '1990-05-17' } });
+		const jobId = nodeOutput(result.execution, 'Start Adverse Media')[0].json.job_id;
+		expect(gets).toEqual(
+			[1, 2].map(() => ({ method: 'GET', path: `/v1/async-jobs/${jobId}`, query: {}, apiKey: sandbox.keys.live, contentType: undefined, body: undefined })),
+		);
+		expect(result.recorded.filter((request) => request.billed).map((request) => request.path)).toEqual([MEDIA_PATH]);
+	});
+
+	it('outputs the job: started, then still processing, then ready with its result', () => {
+		const jobId = nodeOutput(result.execution, 'Start Adverse Media')[0].json.job_id;
+		expect(nodeOutput(result.execution, 'Start Adverse Media')).toEqual([
+			{ json: { job_id: jobId, status: 'pending', message: expect.stringContaining('started') }, pairedItem: { item: 0 } },
+		]);
+		expect(nodeOutput(result.execution, 'Get Job')).toEqual([
+			{ json: { jobId, createdAt: expect.any(Number), updatedAt: expect.any(String), status: 'processing' }, pairedItem: { item: 0 } },
+		]);
+		expect(nodeOutput(result.execution, 'Get Job Again')).toEqual([
+			{
+				json: {
+					jobId,
+					createdAt: expect.any(Number),
+					updatedAt: expect.any(String),
+					status: 'ready',
+					result: { totalHits: 0, riskLevel: 'LOW', riskScore: 3, summary: 'No adverse media found for Jane Doe.', findings: [], exposuresByCategory: {} },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 });
 

@@ -1,6 +1,7 @@
 import {
 	backoffDelayMs,
 	isRetryable,
+	mayHaveActed,
 	parseRetryAfterMs,
 } from '../../dist/nodes/DeepIdv/transport/retryPolicy';
 
@@ -22,8 +23,29 @@ describe('retry policy', () => {
 		['notIfReceived', { kind: 'network', network: 'timeout' }, false],
 		['notIfReceived', { kind: 'network', network: 'reset' }, false],
 		['notIfReceived', { kind: 'network', network: 'refused' }, true],
+		['notIfBilled', { kind: 'http', status: 429 }, true],
+		['notIfBilled', { kind: 'http', status: 503 }, true],
+		['notIfBilled', { kind: 'http', status: 500 }, false],
+		['notIfBilled', { kind: 'http', status: 502 }, false],
+		['notIfBilled', { kind: 'http', status: 504 }, false],
+		['notIfBilled', { kind: 'http', status: 400 }, false],
+		['notIfBilled', { kind: 'network', network: 'timeout' }, false],
+		['notIfBilled', { kind: 'network', network: 'reset' }, false],
+		['notIfBilled', { kind: 'network', network: 'refused' }, true],
 	] as const)('%s after %j: retried=%s', (mode, failure, expected) => {
 		expect(isRetryable(mode, failure)).toBe(expected);
+	});
+
+	it.each([
+		// [mode, status, DeepIDV may have acted?]
+		['notIfReceived', 500, true],
+		['notIfReceived', 503, true],
+		['notIfBilled', 500, true],
+		['notIfBilled', 503, false],
+		['notIfBilled', 429, false],
+		['notIfBilled', 400, false],
+	] as const)('%s after HTTP %d: may have acted=%s', (mode, status, expected) => {
+		expect(mayHaveActed(mode, status)).toBe(expected);
 	});
 
 	it('backs off exponentially with full jitter, capped', () => {

@@ -3,10 +3,16 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { forEachBounded } from '../transport/concurrency';
 import { readTransportSettings } from '../transport/settings';
+import * as asyncJob from './asyncJob';
 import type { Operation } from './operation';
+import * as screening from './screening';
 import * as session from './session';
 
-const resources: Record<string, Record<string, Operation>> = { session: session.operations };
+const resources: Record<string, Record<string, Operation>> = {
+	asyncJob: asyncJob.operations,
+	screening: screening.operations,
+	session: session.operations,
+};
 
 interface ItemFailure {
 	itemIndex: number;
@@ -52,6 +58,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				const json: IDataObject = { error: error.message };
 				const details = (error as { description?: unknown }).description;
 				if (typeof details === 'string' && details) json.details = details;
+				// Fields an operation attached for the error item, e.g. the job_id of a job not yet ready.
+				const fields = (error as { context?: IDataObject }).context?.errorItemFields;
+				if (fields && typeof fields === 'object') Object.assign(json, fields);
 				results[itemIndex] = [{ json, pairedItem }];
 			}
 		},

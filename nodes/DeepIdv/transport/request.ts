@@ -12,7 +12,7 @@ import { parseBaseUrl } from '../../../credentials/keyDestination';
 import type { FailureContext, FailureText } from './failureMessages';
 import { classifyNetworkError, httpFailureText, networkFailureText, serverMessage } from './failureMessages';
 import type { AttemptFailure, RetryMode } from './retryPolicy';
-import { backoffDelayMs, isRetryable, parseRetryAfterMs } from './retryPolicy';
+import { backoffDelayMs, isRetryable, mayHaveActed, parseRetryAfterMs } from './retryPolicy';
 import type { TransportSettings } from './settings';
 
 export const CREDENTIAL_TYPE = 'deepIdvApi';
@@ -23,6 +23,8 @@ export interface ApiRequest {
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
+	/** Extra request headers, e.g. an Idempotency-Key. The API key header cannot be set here. */
+	headers?: Record<string, string>;
 	retry: RetryMode;
 	failure?: FailureContext;
 }
@@ -84,6 +86,7 @@ export async function deepIdvApiRequest(
 				url,
 				body: request.body,
 				qs: request.qs,
+				...(request.headers && { headers: request.headers }),
 				json: true,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
@@ -129,14 +132,14 @@ export async function deepIdvApiRequest(
 			continue;
 		}
 		const text = httpFailureText(status, response.body, request.failure ?? {});
-		return fail(withMaybeActedHint(text, request, status >= 500), attempts, errorResponse);
+		return fail(withMaybeActedHint(text, request, mayHaveActed(request.retry, status)), attempts, errorResponse);
 	}
 }
 
 /** For a request that is never repeated once received, says that DeepIDV may have acted on it. */
 function withMaybeActedHint(text: FailureText, request: ApiRequest, maybeActed: boolean): FailureText {
 	const hint = request.failure?.maybeActedHint;
-	if (!hint || !maybeActed || request.retry !== 'notIfReceived') return text;
+	if (!hint || !maybeActed || request.retry === 'idempotent') return text;
 	return { ...text, description: hint };
 }
 

@@ -3,8 +3,10 @@ import type { NetworkFailureKind } from './failureMessages';
 /**
  * When a failed attempt may be repeated. Repeating is only safe where the server either did not
  * act (429, connection refused) or acting twice is harmless (reads, setting the same status).
+ * `notIfBilled` is `notIfReceived` for billed screening calls, plus DeepIDV's 503 "upstream
+ * unavailable", which DeepIDV documents as not billed.
  */
-export type RetryMode = 'idempotent' | 'notIfReceived';
+export type RetryMode = 'idempotent' | 'notIfReceived' | 'notIfBilled';
 
 /** What went wrong with one attempt, as far as retrying is concerned. */
 export type AttemptFailure =
@@ -14,6 +16,7 @@ export type AttemptFailure =
 export function isRetryable(mode: RetryMode, failure: AttemptFailure): boolean {
 	if (failure.kind === 'http') {
 		if (failure.status === 429) return true;
+		if (mode === 'notIfBilled' && failure.status === 503) return true;
 		return mode === 'idempotent' && failure.status >= 500;
 	}
 	// A refused connection never reached DeepIDV; a timeout or a reset may have been acted on.
@@ -22,6 +25,11 @@ export function isRetryable(mode: RetryMode, failure: AttemptFailure): boolean {
 }
 
 /** Exponential backoff with full jitter: a random wait in [0, min(base·2^attempt, max)). */
+/** Whether DeepIDV may have acted on (and billed) a request that failed with this HTTP status. */
+export function mayHaveActed(mode: RetryMode, status: number): boolean {
+	return status >= 500 && !(mode === 'notIfBilled' && status === 503);
+}
+
 export function backoffDelayMs(attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
 	return Math.floor(random() * Math.min(baseMs * 2 ** attempt, maxMs));
 }

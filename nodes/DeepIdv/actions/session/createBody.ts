@@ -1,11 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** DeepIDV's phone format (E.164): a plus sign, a country code and the number, 10 to 15 digits. */
-const E164 = /^\+[1-9]\d{9,14}$/;
-/** Formatting people type into phone numbers; removed before the number is checked and sent. */
-const PHONE_FORMATTING = /[\s().-]/g;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { isEmail, PHONE_FORMAT_HINT, toE164 } from '../contactFormats';
+
 const MAX_HOURS = 8760;
 
 interface AdditionalFields {
@@ -60,7 +57,7 @@ function required(value: string, label: string, what: string, fail: Fail): strin
 }
 
 function checkEmail(email: string, fail: Fail): string {
-	if (EMAIL.test(email)) return email;
+	if (isEmail(email)) return email;
 	return fail(
 		`The Email "${email}" is not a valid email address`,
 		"Enter the applicant's email address, e.g. jane.doe@example.com.",
@@ -68,12 +65,7 @@ function checkEmail(email: string, fail: Fail): string {
 }
 
 function checkPhone(phone: string, fail: Fail): string {
-	const compact = phone.replace(PHONE_FORMATTING, '');
-	if (E164.test(compact)) return compact;
-	return fail(
-		`The Phone "${phone}" is not in international format`,
-		'Enter a plus sign, the country code and the number, e.g. +15192223333. Spaces, dashes, dots and brackets are allowed and removed before sending.',
-	);
+	return toE164(phone) ?? fail(`The Phone "${phone}" is not in international format`, PHONE_FORMAT_HINT);
 }
 
 function checkRedirectUrl(url: string, fail: Fail): string {

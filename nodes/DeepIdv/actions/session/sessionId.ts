@@ -1,8 +1,22 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+const LIST_HINT =
+	'From List shows the newest sessions of your organisation; type an external ID there to find the sessions that carry it.';
+
 /** The Session field shared by the operations that work on one session. */
 export function sessionIdField(operations: string[]): INodeProperties {
+	return {
+		...sessionLocator('The DeepIDV verification session to work on.'),
+		displayOptions: { show: { resource: ['session'], operation: operations } },
+	};
+}
+
+/**
+ * The Session picker (parameter `sessionId`, read with readSessionId) without display options, for
+ * other resources to show where they need it. `purpose` starts its description.
+ */
+export function sessionLocator(purpose: string): INodeProperties {
 	return {
 		displayName: 'Session',
 		name: 'sessionId',
@@ -10,8 +24,7 @@ export function sessionIdField(operations: string[]): INodeProperties {
 		// "By ID" stays the default: workflows saved before "From List" existed keep working.
 		default: { mode: 'id', value: '' },
 		required: true,
-		description:
-			'The DeepIDV verification session to work on. From List shows the newest sessions of your organisation; type an external ID there to find the sessions that carry it.',
+		description: `${purpose} ${LIST_HINT}`,
 		modes: [
 			{
 				displayName: 'From List',
@@ -27,7 +40,6 @@ export function sessionIdField(operations: string[]): INodeProperties {
 				placeholder: 'e.g. 3f6b1c9e-2a4d-4e8f-9b7a-1c2d3e4f5a6b',
 			},
 		],
-		displayOptions: { show: { resource: ['session'], operation: operations } },
 	};
 }
 
