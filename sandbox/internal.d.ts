@@ -6,6 +6,7 @@ import type {
 	Organization,
 	RateLimitOptions,
 	RecordedRequest,
+	RecordedUpload,
 	SandboxKeys,
 	SandboxStats,
 	SessionRecord,
@@ -30,6 +31,8 @@ export interface ResolvedOptions {
 	webhookTimeoutMs: number;
 	sessionUrlBase: string;
 	quiet: boolean;
+	uploadUrlTtlSeconds: number;
+	faceMatchThreshold: number;
 }
 
 /** A fully built answer: serialized body and its headers. */
@@ -88,6 +91,9 @@ export interface SandboxState {
 	identities: Map<string, Identity>;
 	stats: SandboxStats;
 	requests: RecordedRequest[];
+	uploadRequests: RecordedUpload[];
+	/** Upload URLs DeepIDV handed out, by fileKey. */
+	files: Map<string, PendingUpload>;
 	deliveries: Delivery[];
 	timers: ReturnType<typeof import('./timers').createTimers>;
 	faults: ReturnType<typeof import('./faults').createFaults>;
@@ -95,7 +101,23 @@ export interface SandboxState {
 	webhooks: ReturnType<typeof import('./webhooks').createWebhooks>;
 	/** 'http://host:port', set once listening. */
 	baseUrl: string;
+	/** The upload host's 'http://host:port', set once listening. */
+	uploadBaseUrl: string;
 	log(line: string): void;
+}
+
+/** An upload URL handed out by POST /v1/upload/presign, and what was uploaded to it. */
+export interface PendingUpload {
+	fileKey: string;
+	organizationId: string;
+	contentType: string;
+	byteLength: number;
+	/** The URL's X-Amz-Signature. */
+	signature: string;
+	/** Epoch ms. */
+	expiresAt: number;
+	/** What the finished upload held, or null until a valid PUT. */
+	stored: import('./types').ImageFacts | null;
 }
 
 /** What a DeepIDV API route handler gets. */

@@ -29,6 +29,9 @@ const RUNTIME_DEFAULTS = {
 	webhookTimeoutMs: 10000,
 	// The format of session_url is undocumented; `.invalid` makes clear it leads nowhere.
 	sessionUrlBase: 'https://verify.deepidv.invalid/session/',
+	// DeepIDV documents neither how long its upload URLs stay valid nor its face-match threshold.
+	uploadUrlTtlSeconds: 900,
+	faceMatchThreshold: 80,
 	quiet: true,
 };
 
@@ -94,6 +97,8 @@ const RUNTIME = {
 		return value;
 	},
 	quiet: oneOf('quiet', [true, false]),
+	uploadUrlTtlSeconds: nonNegative('uploadUrlTtlSeconds'),
+	faceMatchThreshold: numberWhere('faceMatchThreshold', (n) => n >= 0 && n <= 100, 'a number 0-100'),
 };
 
 /**

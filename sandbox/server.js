@@ -12,6 +12,7 @@ const { faultResponse } = require('./faults');
 const sessionRoutes = require('./routes/sessions');
 const workflowRoutes = require('./routes/workflows');
 const authRoutes = require('./routes/auth');
+const fileRoutes = require('./routes/files');
 const controlRoutes = require('./routes/control');
 
 /** @typedef {import('./internal').SandboxState} SandboxState */
@@ -25,7 +26,7 @@ const CONTROL_PREFIX = '/__sandbox/';
 
 /** @param {SandboxState} state */
 function createRequestListener(state) {
-	const api = createRouter([...sessionRoutes, ...workflowRoutes, ...authRoutes]);
+	const api = createRouter([...sessionRoutes, ...workflowRoutes, ...authRoutes, ...fileRoutes]);
 	const control = createRouter(controlRoutes);
 
 	/**

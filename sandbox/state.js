@@ -26,14 +26,17 @@ function createState(options) {
 		identities: new Map(
 			/** @type {const} */ (['live', 'sandbox']).map((mode) => [options.keys[mode], { mode, key: options.keys[mode], organization: store.organization, user: store.keyUser }]),
 		),
-		stats: { requests: 0, rateLimited: 0, faultsInjected: 0, resets: 0, created: 0 },
+		stats: { requests: 0, rateLimited: 0, faultsInjected: 0, resets: 0, created: 0, billed: 0, uploads: 0 },
 		requests: [],
+		uploadRequests: [],
+		files: new Map(),
 		deliveries,
 		timers,
 		faults: createFaults(options.seed),
 		limiter: options.rateLimit ? createRateLimiter(options.rateLimit) : null,
 		webhooks: createWebhooks({ timers, deliveries, options: () => state.options }),
 		baseUrl: '',
+		uploadBaseUrl: '',
 		log(line) {
 			if (!state.options.quiet) console.log(line);
 		},
