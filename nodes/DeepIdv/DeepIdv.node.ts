@@ -8,6 +8,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptions } from './actions/requestOptions';
 import { router } from './actions/router';
+import * as document from './actions/document';
+import * as face from './actions/face';
+import * as identity from './actions/identity';
 import * as session from './actions/session';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
@@ -20,7 +23,8 @@ export class DeepIdv implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Run DeepIDV identity verification: create, check and decide verification sessions',
+		description:
+			'Run DeepIDV identity verification: verification sessions, and document and face checks on image files',
 		defaults: { name: 'DeepIDV' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -32,9 +36,18 @@ export class DeepIdv implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Session', value: 'session' }],
+				options: [
+					{ name: 'Document', value: 'document' },
+					{ name: 'Face', value: 'face' },
+					{ name: 'Identity', value: 'identity' },
+					{ name: 'Session', value: 'session' },
+				],
+				// Session stays the default: saved workflows that never stored the resource keep working.
 				default: 'session',
 			},
+			...document.description,
+			...face.description,
+			...identity.description,
 			...session.description,
 			requestOptions,
 		],

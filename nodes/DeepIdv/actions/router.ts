@@ -1,12 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { BINARY_IN_JSON_PROPERTY, NodeOperationError } from 'n8n-workflow';
 
+import { FILE_MEMORY_BUDGET_BYTES, MemoryBudget } from '../files/memoryBudget';
 import { forEachBounded } from '../transport/concurrency';
 import { readTransportSettings } from '../transport/settings';
-import type { Operation } from './operation';
+import * as document from './document';
+import * as face from './face';
+import * as identity from './identity';
+import type { ExecutionShared, Operation } from './operation';
 import * as session from './session';
 
-const resources: Record<string, Record<string, Operation>> = { session: session.operations };
+const resources: Record<string, Record<string, Operation>> = {
+	document: document.operations,
+	face: face.operations,
+	identity: identity.operations,
+	session: session.operations,
+};
 
 interface ItemFailure {
 	itemIndex: number;
@@ -31,6 +40,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	const settings = readTransportSettings(this);
+	const shared: ExecutionShared = { fileMemory: new MemoryBudget(FILE_MEMORY_BUDGET_BYTES) };
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const failures: ItemFailure[] = [];
 	const continueOnFail = this.continueOnFail();
@@ -40,9 +50,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		settings.maxConcurrency,
 		async (itemIndex) => {
 			const pairedItem = { item: itemIndex };
+			const withFiles = (json: IDataObject): INodeExecutionData => ({
+				json,
+				pairedItem,
+				...keptFiles(this, operation, items[itemIndex], itemIndex, json),
+			});
 			try {
-				const output = await operation.execute.call(this, itemIndex, settings);
-				results[itemIndex] = output.map((json) => ({ json, pairedItem }));
+				const output = await operation.execute.call(this, itemIndex, settings, shared);
+				results[itemIndex] = output.map(withFiles);
 			} catch (caught) {
 				const error = asNodeError(this, caught, itemIndex);
 				if (!continueOnFail) {
@@ -52,7 +67,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				const json: IDataObject = { error: error.message };
 				const details = (error as { description?: unknown }).description;
 				if (typeof details === 'string' && details) json.details = details;
-				results[itemIndex] = [{ json, pairedItem }];
+				results[itemIndex] = [withFiles(json)];
 			}
 		},
 		() => failures.length > 0,
@@ -63,6 +78,29 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw failures.sort((a, b) => a.itemIndex - b.itemIndex)[0].error;
 	}
 	return [results.flat()];
+}
+
+/**
+ * The input item's files, for an operation that keeps them on its output items: the binary data,
+ * and with the workflow setting that keeps files in the JSON, the JSON's files field.
+ */
+function keptFiles(
+	context: IExecuteFunctions,
+	operation: Operation,
+	item: INodeExecutionData,
+	itemIndex: number,
+	json: IDataObject,
+): Pick<INodeExecutionData, 'binary'> {
+	let keep: boolean;
+	try {
+		keep = operation.keepsInputFiles?.call(context, itemIndex) ?? false;
+	} catch {
+		keep = false;
+	}
+	if (!keep) return {};
+	const inJson = item.json[BINARY_IN_JSON_PROPERTY];
+	if (inJson !== undefined && json[BINARY_IN_JSON_PROPERTY] === undefined) json[BINARY_IN_JSON_PROPERTY] = inJson;
+	return item.binary ? { binary: item.binary } : {};
 }
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
