@@ -77,8 +77,8 @@ export async function readInputImage(
 	const { size, buffer } = await sizeOf(context, itemIndex, found);
 	if (size > MAX_IMAGE_BYTES) {
 		fail(
-			`The file in ${named} is ${formatBytes(size)}, more than DeepIDV's limit of ${formatBytes(MAX_IMAGE_BYTES)}`,
-			`DeepIDV accepts images up to ${formatBytes(MAX_IMAGE_BYTES)} (${MAX_IMAGE_BYTES.toLocaleString('en-US')} bytes). Make the image smaller first, e.g. with the Edit Image node (Resize), or use a lower resolution.`,
+			`The file in ${named} is ${formatBytes(size)} (${size.toLocaleString('en-US')} bytes), more than DeepIDV's limit of ${formatBytes(MAX_IMAGE_BYTES)} (${MAX_IMAGE_BYTES.toLocaleString('en-US')} bytes)`,
+			'Make the image smaller first, e.g. with the Edit Image node (Resize), or ask for a lower resolution.',
 		);
 	}
 	if (size === 0) {
