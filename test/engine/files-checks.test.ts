@@ -1,8 +1,6 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import { factsOf } from '../../sandbox';
-import { detectFace } from '../../sandbox/checks';
 import type { BinaryMode } from '../helpers/binaryData';
 import { useBinaryDataMode } from '../helpers/binaryData';
 import type { DeepIdvRun } from '../helpers/engine';
@@ -148,7 +146,21 @@ describe('Document, Face and Identity checks through the n8n engine', () => {
 				expect.arrayContaining([['/v1/face/detect', { image: face.bytes.toString('base64') }]]),
 			);
 			expect(items.map((item) => [item.json, item.pairedItem])).toEqual([
-				[detectFace(factsOf(face.bytes)), { item: 0 }],
+				[
+					{
+						faceDetected: true,
+						confidence: expect.any(Number),
+						boundingBox: { top: 0.2, left: 0.3, width: 0.4, height: 0.5 },
+						landmarks: [
+							{ type: 'eyeLeft', x: 0.42, y: 0.38 },
+							{ type: 'eyeRight', x: 0.58, y: 0.38 },
+							{ type: 'nose', x: 0.5, y: 0.5 },
+							{ type: 'mouthLeft', x: 0.44, y: 0.6 },
+							{ type: 'mouthRight', x: 0.56, y: 0.6 },
+						],
+					},
+					{ item: 0 },
+				],
 				[{ faceDetected: false, confidence: 0 }, { item: 1 }],
 			]);
 		});
