@@ -87,6 +87,9 @@ async function putImage(
 				ignoreHttpStatusErrors: true,
 				encoding: 'text',
 				json: false,
+				// Following redirects would make the HTTP client keep a copy of the whole body in memory
+				// (to send it again); a presigned upload URL does not redirect.
+				disableFollowRedirect: true,
 				timeout: Math.max(settings.timeoutMs, UPLOAD_TIMEOUT_MS),
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
