@@ -47,6 +47,8 @@ export async function runFileCheck(
 		const large = images.filter((image) => image.size > limit);
 		const fileKeys = large.length > 0 ? await uploadImages(context, large, settings, itemIndex) : [];
 		const body = await requestBody(context, itemIndex, check, images, (image) => fileKeys[large.indexOf(image)], documentType);
+		// Once every image is uploaded, this item holds no image bytes while DeepIDV works on it.
+		if (large.length === images.length) lease.release();
 		response = await deepIdvApiRequest.call(
 			context,
 			{
