@@ -4,7 +4,7 @@ import { BINARY_IN_JSON_PROPERTY } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox';
 import { useBinaryDataMode } from '../helpers/binaryData';
 import { runDeepIdv } from '../helpers/engine';
-import { imageFile, rawFile, useTempFiles } from '../helpers/files';
+import { imageFile, rawFile, runWithFiles, useTempFiles } from '../helpers/files';
 import type { TestFile } from '../helpers/nodeTypes';
 import { sandboxCredential, useSandbox } from '../helpers/sandbox';
 
@@ -19,7 +19,7 @@ describe('file checks refuse unusable input before sending anything', () => {
 	});
 
 	const run = (parameters: INodeParameters, files: Array<Record<string, TestFile> | undefined>, extra: { continueOnFail?: boolean } = {}) =>
-		runDeepIdv({ parameters, files, input: files.map(() => ({})), credential: sandboxCredential(sb), ...extra });
+		runWithFiles(sb, parameters, files, extra);
 
 	const scan = { resource: 'document', operation: 'scan' };
 	const compare = { resource: 'face', operation: 'compare' };

@@ -6,10 +6,9 @@ import type { Sandbox } from '../../sandbox';
 import { factsOf } from '../../sandbox';
 import type { BinaryMode } from '../helpers/binaryData';
 import { useBinaryDataMode } from '../helpers/binaryData';
-import { runDeepIdv } from '../helpers/engine';
-import { imageFile, useTempFiles } from '../helpers/files';
+import { imageFile, runWithFiles, useTempFiles } from '../helpers/files';
 import type { TestFile } from '../helpers/nodeTypes';
-import { sandboxCredential, useSandbox } from '../helpers/sandbox';
+import { useSandbox } from '../helpers/sandbox';
 
 const MIB = 1024 * 1024;
 
@@ -21,8 +20,8 @@ describe('large images go through a presigned upload', () => {
 		sb = env.sb;
 	});
 
-	const run = (parameters: INodeParameters, files: Array<Record<string, TestFile>>, extra: { continueOnFail?: boolean } = {}) =>
-		runDeepIdv({ parameters, files, input: files.map(() => ({})), credential: sandboxCredential(sb), ...extra });
+	const run = (parameters: INodeParameters, files: Array<Record<string, TestFile> | undefined>, extra: { continueOnFail?: boolean } = {}) =>
+		runWithFiles(sb, parameters, files, extra);
 
 	describe.each<BinaryMode>(['memory', 'filesystem', 'database'])('with n8n binary data in %s mode', (mode) => {
 		useBinaryDataMode(mode);

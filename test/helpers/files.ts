@@ -2,8 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { sandboxImage, type ImageSpec } from '../../sandbox';
+import type { INodeParameters } from 'n8n-workflow';
+
+import { sandboxImage, type ImageSpec, type Sandbox } from '../../sandbox';
+import { runDeepIdv } from './engine';
 import type { TestFile } from './nodeTypes';
+import { sandboxCredential } from './sandbox';
 
 const MIME = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' } as const;
 
@@ -45,4 +49,14 @@ export function useTempFiles() {
 			return { bytes, file: { path, mimeType: file.mimeType, fileName: name } };
 		},
 	};
+}
+
+/** Runs Manual Trigger → DeepIDV with one item per entry of `files` (an item without files for undefined). */
+export function runWithFiles(
+	sb: Sandbox,
+	parameters: INodeParameters,
+	files: Array<Record<string, TestFile> | undefined>,
+	extra: { continueOnFail?: boolean } = {},
+) {
+	return runDeepIdv({ parameters, files, input: files.map(() => ({})), credential: sandboxCredential(sb), ...extra });
 }
