@@ -1,13 +1,12 @@
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
 import type { BinaryMode } from '../helpers/binaryData';
 import { useBinaryDataMode } from '../helpers/binaryData';
 import type { DeepIdvRun } from '../helpers/engine';
 import { runDeepIdv } from '../helpers/engine';
-import { imageFile, runWithFiles } from '../helpers/files';
-import type { TestFile } from '../helpers/nodeTypes';
-import { requestSummary, sandboxCredential, useSandbox } from '../helpers/sandbox';
+import { imageFile, useFileChecks } from '../helpers/files';
+import { requestSummary, sandboxCredential } from '../helpers/sandbox';
 
 /** A passport whose every field the sandbox reads from the image, with Ada's photo on it. */
 const PASSPORT = {
@@ -41,14 +40,12 @@ const triggerItems = (result: DeepIdvRun): INodeExecutionData[] =>
 	result.run.data.resultData.runData['Manual Trigger'][0].data!.main[0]!;
 
 describe('Document, Face and Identity checks through the n8n engine', () => {
-	const env = useSandbox();
+	const env = useFileChecks();
+	const { run } = env;
 	let sb: Sandbox;
 	beforeEach(() => {
 		sb = env.sb;
 	});
-
-	const run = (parameters: INodeParameters, files: Array<Record<string, TestFile> | undefined>, extra: { continueOnFail?: boolean } = {}) =>
-		runWithFiles(sb, parameters, files, extra);
 
 	describe.each<BinaryMode>(['memory', 'filesystem', 'database'])('with n8n binary data in %s mode', (mode) => {
 		useBinaryDataMode(mode);

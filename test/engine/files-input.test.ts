@@ -4,22 +4,20 @@ import { BINARY_IN_JSON_PROPERTY } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox';
 import { useBinaryDataMode } from '../helpers/binaryData';
 import { runDeepIdv } from '../helpers/engine';
-import { imageFile, rawFile, runWithFiles, useTempFiles } from '../helpers/files';
+import { imageFile, rawFile, useFileChecks, useTempFiles } from '../helpers/files';
 import type { TestFile } from '../helpers/nodeTypes';
-import { sandboxCredential, useSandbox } from '../helpers/sandbox';
+import { sandboxCredential } from '../helpers/sandbox';
 
 const PDF = rawFile(Buffer.from('%PDF-1.7\n%%EOF\n'), 'application/pdf', 'invoice.pdf');
 
 describe('file checks refuse unusable input before sending anything', () => {
-	const env = useSandbox();
+	const env = useFileChecks();
 	const temp = useTempFiles();
+	const { run } = env;
 	let sb: Sandbox;
 	beforeEach(() => {
 		sb = env.sb;
 	});
-
-	const run = (parameters: INodeParameters, files: Array<Record<string, TestFile> | undefined>, extra: { continueOnFail?: boolean } = {}) =>
-		runWithFiles(sb, parameters, files, extra);
 
 	const scan = { resource: 'document', operation: 'scan' };
 	const compare = { resource: 'face', operation: 'compare' };

@@ -1,27 +1,22 @@
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
-import type { INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
 import { factsOf } from '../../sandbox';
 import type { BinaryMode } from '../helpers/binaryData';
 import { useBinaryDataMode } from '../helpers/binaryData';
-import { imageFile, runWithFiles, useTempFiles } from '../helpers/files';
-import type { TestFile } from '../helpers/nodeTypes';
-import { useSandbox } from '../helpers/sandbox';
+import { imageFile, useFileChecks, useTempFiles } from '../helpers/files';
 
 const MIB = 1024 * 1024;
 
 describe('large images go through a presigned upload', () => {
-	const env = useSandbox();
+	const env = useFileChecks();
 	const temp = useTempFiles();
+	const { run } = env;
 	let sb: Sandbox;
 	beforeEach(() => {
 		sb = env.sb;
 	});
-
-	const run = (parameters: INodeParameters, files: Array<Record<string, TestFile> | undefined>, extra: { continueOnFail?: boolean } = {}) =>
-		runWithFiles(sb, parameters, files, extra);
 
 	describe.each<BinaryMode>(['memory', 'filesystem', 'database'])('with n8n binary data in %s mode', (mode) => {
 		useBinaryDataMode(mode);

@@ -7,7 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { sandboxImage, type ImageSpec, type Sandbox } from '../../sandbox';
 import { runDeepIdv } from './engine';
 import type { TestFile } from './nodeTypes';
-import { sandboxCredential } from './sandbox';
+import { sandboxCredential, useSandbox } from './sandbox';
 
 const MIME = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' } as const;
 
@@ -59,4 +59,19 @@ export function runWithFiles(
 	extra: { continueOnFail?: boolean } = {},
 ) {
 	return runDeepIdv({ parameters, files, input: files.map(() => ({})), credential: sandboxCredential(sb), ...extra });
+}
+
+/**
+ * A fresh sandbox per test (useSandbox) and `run(parameters, files)`: Manual Trigger → DeepIDV
+ * against it, one item per entry of `files`.
+ */
+export function useFileChecks() {
+	const env = useSandbox();
+	return {
+		get sb(): Sandbox {
+			return env.sb;
+		},
+		run: (parameters: INodeParameters, files: Array<Record<string, TestFile> | undefined>, extra: { continueOnFail?: boolean } = {}) =>
+			runWithFiles(env.sb, parameters, files, extra),
+	};
 }
