@@ -43,6 +43,8 @@ function createUploadListener(state) {
 			record.bytes += chunk.length;
 			collector.add(chunk);
 		}
+		// A fault 'after' lets the upload be stored first, like a PUT whose answer got lost.
+		const response = fault?.when === 'after' ? accept(method, path, query, record, collector) : undefined;
 		if (fault) {
 			await state.timers.sleep(fault.delayMs ?? 0);
 			if (fault.reset) {
@@ -52,7 +54,7 @@ function createUploadListener(state) {
 			}
 			if (fault.status !== undefined) return answer(res, record, s3Error(fault.status, 'InternalError', 'We encountered an internal error. Please try again.'));
 		}
-		answer(res, record, accept(method, path, query, record, collector));
+		answer(res, record, response ?? accept(method, path, query, record, collector));
 	}
 
 	/**
