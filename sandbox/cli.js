@@ -53,7 +53,8 @@ async function main() {
 	console.log(`DeepIDV sandbox listening on ${sb.url}  (use it as the base URL instead of https://api.deepidv.com)`);
 	console.log(`  live key:    ${sb.keys.live}`);
 	console.log(`  sandbox key: ${sb.keys.sandbox}   (documented Sandbox API Key: fixtures only, writes → 403)`);
-	console.log(`  Control routes (not DeepIDV API): ${sb.url}/__sandbox/{requests,stats,deliveries,config,faults,webhooks,sessions/<id>/submit|fail}`);
+	console.log(`  Upload host (presigned upload URLs, like S3): ${sb.uploadUrl}`);
+	console.log(`  Control routes (not DeepIDV API): ${sb.url}/__sandbox/{requests,uploads,stats,deliveries,config,faults,webhooks,sessions/<id>/submit|fail}`);
 	let stopping = false;
 	const stop = () => {
 		if (stopping) process.exit(1); // second signal: don't wait any longer

@@ -3,6 +3,7 @@
 // Local DeepIDV sandbox server: a stand-in for https://api.deepidv.com/v1 for this package's tests and
 // manual runs (`node sandbox/cli.js`). It implements only documented DeepIDV behaviour; where the docs are
 // silent or conflict, an option decides (types.d.ts). Types: index.d.ts.
+const { totalBilled } = require('./billing');
 const http = require('node:http');
 const { randomUUID } = require('node:crypto');
 const { DEFAULT_KEYS, resolveOptions } = require('./options');
@@ -11,6 +12,8 @@ const { createRequestListener } = require('./server');
 const { viewEntry } = require('./store');
 const { compareNewestFirst } = require('./paging');
 const { submitSession, failSession } = require('./lifecycle');
+const { createUploadListener } = require('./uploads');
+const { sandboxImage, factsOf } = require('./images');
 
 /** @typedef {import('./index').Sandbox} Sandbox */
 /** @typedef {import('./types').SessionRecord} SessionRecord */
@@ -23,15 +26,10 @@ async function startSandbox(input) {
 	const options = resolveOptions(input);
 	const state = createState(options);
 	const server = http.createServer(createRequestListener(state));
-	await new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(options.port, options.host, () => {
-			server.off('error', reject);
-			resolve(undefined);
-		});
-	});
-	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-	state.baseUrl = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+	// The upload host (S3's stand-in) listens on a port of its own, so it is another origin than the API.
+	const uploadServer = http.createServer(createUploadListener(state));
+	state.baseUrl = await listen(server, options.port, options.host);
+	state.uploadBaseUrl = await listen(uploadServer, 0, options.host);
 	const live = state.store.live;
 
 	/** @param {SessionRecord | undefined} record */
@@ -39,12 +37,15 @@ async function startSandbox(input) {
 
 	return {
 		url: state.baseUrl,
+		uploadUrl: state.uploadBaseUrl,
 		keys: options.keys,
 		requests: state.requests,
+		uploads: state.uploadRequests,
 		stats: state.stats,
 		deliveries: state.deliveries,
 		clearRequests() {
 			state.requests.length = 0;
+			state.uploadRequests.length = 0;
 		},
 		configure(partial) {
 			configure(state, partial);
@@ -83,15 +84,36 @@ async function startSandbox(input) {
 		submitSession: (id) => copy(submitSession(state, id)),
 		failSession: (id) => copy(failSession(state, id)),
 		expireAsyncJobs: () => state.asyncJobs.expireAll(),
-		close() {
+		uploadedFile(fileKey) {
+			const stored = state.files.get(fileKey)?.stored;
+			return stored ? { ...stored, marker: stored.marker && structuredClone(stored.marker) } : undefined;
+		},
+		async close() {
 			state.timers.close();
 			state.webhooks.close();
-			return new Promise((resolve) => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			});
+			await Promise.all([server, uploadServer].map((s) => new Promise((resolve) => {
+				s.close(() => resolve(undefined));
+				s.closeAllConnections();
+			})));
 		},
 	};
 }
 
-module.exports = { startSandbox, DEFAULT_KEYS };
+/**
+ * Starts listening and returns the server's 'http://host:port'.
+ * @param {http.Server} server @param {number} port @param {string} host
+ * @returns {Promise<string>}
+ */
+async function listen(server, port, host) {
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			server.off('error', reject);
+			resolve(undefined);
+		});
+	});
+	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+	return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+}
+
+module.exports = { startSandbox, DEFAULT_KEYS, sandboxImage, factsOf, totalBilled };

@@ -6,6 +6,7 @@ import type {
 	Organization,
 	RateLimitOptions,
 	RecordedRequest,
+	RecordedUpload,
 	SandboxKeys,
 	SandboxStats,
 	SessionRecord,
@@ -35,6 +36,8 @@ export interface ResolvedOptions {
 	asyncJobDelayMs: number;
 	asyncJobReadyAfterPolls: number | null;
 	asyncJobTtlMs: number;
+	uploadUrlTtlSeconds: number;
+	faceMatchThreshold: number;
 }
 
 /** A fully built answer: serialized body and its headers. */
@@ -93,6 +96,9 @@ export interface SandboxState {
 	identities: Map<string, Identity>;
 	stats: SandboxStats;
 	requests: RecordedRequest[];
+	uploadRequests: RecordedUpload[];
+	/** Upload URLs DeepIDV handed out, by fileKey. */
+	files: Map<string, PendingUpload>;
 	deliveries: Delivery[];
 	timers: ReturnType<typeof import('./timers').createTimers>;
 	faults: ReturnType<typeof import('./faults').createFaults>;
@@ -101,7 +107,23 @@ export interface SandboxState {
 	asyncJobs: ReturnType<typeof import('./async-jobs').createAsyncJobs>;
 	/** 'http://host:port', set once listening. */
 	baseUrl: string;
+	/** The upload host's 'http://host:port', set once listening. */
+	uploadBaseUrl: string;
 	log(line: string): void;
+}
+
+/** An upload URL handed out by POST /v1/upload/presign, and what was uploaded to it. */
+export interface PendingUpload {
+	fileKey: string;
+	organizationId: string;
+	contentType: string;
+	byteLength: number;
+	/** The URL's X-Amz-Signature. */
+	signature: string;
+	/** Epoch ms. */
+	expiresAt: number;
+	/** What the finished upload held, or null until a valid PUT. */
+	stored: import('./types').ImageFacts | null;
 }
 
 /** What a DeepIDV API route handler gets. */

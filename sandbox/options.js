@@ -37,6 +37,9 @@ const RUNTIME_DEFAULTS = {
 	asyncJobDelayMs: 2000,
 	asyncJobReadyAfterPolls: null,
 	asyncJobTtlMs: 24 * 3600e3,
+	// DeepIDV documents neither how long its upload URLs stay valid nor its face-match threshold.
+	uploadUrlTtlSeconds: 900,
+	faceMatchThreshold: 80,
 	quiet: true,
 };
 
@@ -110,6 +113,8 @@ const RUNTIME = {
 		return numberWhere('asyncJobReadyAfterPolls', (n) => Number.isInteger(n) && n >= 1, 'null or an integer >= 1')(value);
 	},
 	asyncJobTtlMs: positive('asyncJobTtlMs'),
+	uploadUrlTtlSeconds: nonNegative('uploadUrlTtlSeconds'),
+	faceMatchThreshold: numberWhere('faceMatchThreshold', (n) => n >= 0 && n <= 100, 'a number 0-100'),
 };
 
 /**

@@ -14,6 +14,7 @@ const workflowRoutes = require('./routes/workflows');
 const authRoutes = require('./routes/auth');
 const screeningRoutes = require('./routes/screening');
 const asyncJobRoutes = require('./routes/async-jobs');
+const fileRoutes = require('./routes/files');
 const controlRoutes = require('./routes/control');
 
 /** @typedef {import('./internal').SandboxState} SandboxState */
@@ -27,7 +28,7 @@ const CONTROL_PREFIX = '/__sandbox/';
 
 /** @param {SandboxState} state */
 function createRequestListener(state) {
-	const api = createRouter([...sessionRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes]);
+	const api = createRouter([...sessionRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes, ...fileRoutes]);
 	const control = createRouter(controlRoutes);
 
 	/**

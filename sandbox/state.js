@@ -27,8 +27,10 @@ function createState(options) {
 		identities: new Map(
 			/** @type {const} */ (['live', 'sandbox']).map((mode) => [options.keys[mode], { mode, key: options.keys[mode], organization: store.organization, user: store.keyUser }]),
 		),
-		stats: { requests: 0, rateLimited: 0, faultsInjected: 0, resets: 0, created: 0, billed: {} },
+		stats: { requests: 0, rateLimited: 0, faultsInjected: 0, resets: 0, created: 0, billed: {}, uploads: 0 },
 		requests: [],
+		uploadRequests: [],
+		files: new Map(),
 		deliveries,
 		timers,
 		faults: createFaults(options.seed),
@@ -36,6 +38,7 @@ function createState(options) {
 		webhooks: createWebhooks({ timers, deliveries, options: () => state.options }),
 		asyncJobs: createAsyncJobs(() => state.options),
 		baseUrl: '',
+		uploadBaseUrl: '',
 		log(line) {
 			if (!state.options.quiet) console.log(line);
 		},

@@ -116,6 +116,10 @@ export interface RuntimeOptions {
 	webhookTimeoutMs?: number;
 	/** Prefix of the `session_url` returned on create (undocumented format). */
 	sessionUrlBase?: string;
+	/** How long an upload URL from /v1/upload/presign stays valid (undocumented). Default 900 (15 minutes). */
+	uploadUrlTtlSeconds?: number;
+	/** Face-match threshold (0–100) of face/compare and identity/verify (undocumented). Default 80. */
+	faceMatchThreshold?: number;
 	/** No request log lines. Default true for the library, false in the CLI. */
 	quiet?: boolean;
 	/**
@@ -214,4 +218,49 @@ export interface SandboxStats {
 	 * DeepIDV acts, even if a fault then hides the answer; 503s, replays and free session checks are not.
 	 */
 	billed: Record<string, number>;
+	/** Finished uploads (PUTs the upload host accepted). */
+	uploads: number;
+}
+
+/** A request to the upload host (the stand-in for S3's presigned URLs). */
+export interface RecordedUpload {
+	method: string;
+	/** Raw path: `/` and the fileKey. */
+	path: string;
+	query: Record<string, string>;
+	/** Lower-cased header names. */
+	headers: Record<string, string | string[] | undefined>;
+	/** Body bytes received. */
+	bytes: number;
+	/** The status the upload host answered with (0 when the connection was reset). */
+	status: number;
+	receivedAt: number;
+}
+
+/** What a test writes into a sandbox image (images.js): what DeepIDV would see in the picture. */
+export interface ImageSpec {
+	/** Default 'png'. */
+	format?: 'png' | 'jpeg' | 'webp';
+	/** The person shown; null: no face; omitted: a person derived from the bytes. */
+	face?: string | null;
+	/** The identity document shown (these fields win over derived ones), or 'unreadable'. */
+	document?: Record<string, unknown> | 'unreadable';
+	/** Apparent age of the face (estimate-age). */
+	age?: number;
+	gender?: 'male' | 'female';
+	/** Exact file size in bytes, reached with deterministic padding. */
+	size?: number;
+	/** Any text: makes two otherwise equal images differ. */
+	seed?: string;
+}
+
+/** What the sandbox knows about an image (it keeps no image bytes). */
+export interface ImageFacts {
+	bytes: number;
+	/** Hex SHA-256 of the whole file. */
+	sha256: string;
+	/** From the first bytes; null when it is no JPEG, PNG or WebP. */
+	format: 'image/jpeg' | 'image/png' | 'image/webp' | null;
+	/** The facts written by sandboxImage, or null. */
+	marker: Record<string, unknown> | null;
 }

@@ -10,6 +10,9 @@ import * as asyncJob from './actions/asyncJob';
 import { requestOptions } from './actions/requestOptions';
 import { router } from './actions/router';
 import * as screening from './actions/screening';
+import * as document from './actions/document';
+import * as face from './actions/face';
+import * as identity from './actions/identity';
 import * as session from './actions/session';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
@@ -23,7 +26,7 @@ export class DeepIdv implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Run DeepIDV identity verification: create, check and decide verification sessions, and screen people and phones (PEP and sanctions, adverse media, phone checks, property title)',
+			'Run DeepIDV identity verification: create, check and decide verification sessions, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), and check documents and faces in image files',
 		defaults: { name: 'DeepIDV' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -37,12 +40,19 @@ export class DeepIdv implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Async Job', value: 'asyncJob', description: 'Fetch the result of a screening DeepIDV runs in the background' },
+					{ name: 'Document', value: 'document', description: 'Read an identity document from an image file' },
+					{ name: 'Face', value: 'face', description: 'Detect, compare or estimate the age of faces in image files' },
+					{ name: 'Identity', value: 'identity', description: 'Match an identity document against a selfie, from image files' },
 					{ name: 'Screening', value: 'screening', description: 'Screen a person or a phone number (billed per check)' },
 					{ name: 'Session', value: 'session', description: 'Verification sessions that applicants complete' },
 				],
+				// Session stays the default: saved workflows that never stored the resource keep working.
 				default: 'session',
 			},
 			...asyncJob.description,
+			...document.description,
+			...face.description,
+			...identity.description,
 			...screening.description,
 			...session.description,
 			requestOptions,

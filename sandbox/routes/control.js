@@ -3,6 +3,7 @@
 // Control routes under /__sandbox/ — NOT part of the DeepIDV API. They drive the sandbox from tests, scripts
 // or curl: no API key, never rate-limited or faulted, not recorded in `requests`.
 //   GET    /__sandbox/requests                 → { requests }        DELETE → 204 (clear)
+//   GET    /__sandbox/uploads                  → { uploads } (PUTs received by the upload host)  DELETE → 204
 //   GET    /__sandbox/stats                    → stats counters
 //   GET    /__sandbox/deliveries               → { deliveries }
 //   POST   /__sandbox/config                   runtime options, like sb.configure()         → 204
@@ -54,6 +55,15 @@ module.exports = [
 		path: '/__sandbox/requests',
 		handler: (ctx) => {
 			ctx.state.requests.length = 0;
+			return noContent();
+		},
+	},
+	{ method: 'GET', path: '/__sandbox/uploads', handler: (ctx) => json(200, { uploads: ctx.state.uploadRequests }) },
+	{
+		method: 'DELETE',
+		path: '/__sandbox/uploads',
+		handler: (ctx) => {
+			ctx.state.uploadRequests.length = 0;
 			return noContent();
 		},
 	},

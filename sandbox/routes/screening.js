@@ -7,6 +7,7 @@
 // nor is a carrier check on a session whose workflow already has that step (documented as free).
 // Choice where the docs are silent: a carrier check by `sessionId` alone on a session without an applicant
 // phone answers 400.
+const { bill } = require('../billing');
 const { randomUUID } = require('node:crypto');
 const { json, error, invalid, parseJsonBody } = require('../http');
 const { parsePepSanctions, parseAdverseMedia, parseTitleCheck, parseCarrierCheck } = require('../screening-validation');
@@ -17,12 +18,6 @@ const fixtures = require('../screening-fixtures');
 
 const UNAVAILABLE = 'The screening provider did not answer in time. This request was not billed; try again.';
 
-/** Counts the call in stats.billed and marks the recorded request, so tests can tell which item was billed. @param {ApiContext} ctx */
-function bill(ctx) {
-	const { billed } = ctx.state.stats;
-	billed[ctx.request.path] = (billed[ctx.request.path] ?? 0) + 1;
-	ctx.request.billed = true;
-}
 
 /**
  * The parsed body, or the 400 to answer.

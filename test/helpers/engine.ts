@@ -12,6 +12,7 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentialsHelper';
+import type { TestFile } from './nodeTypes';
 import { DEEPIDV_NODE, TEST_TRIGGER, TestNodeTypes } from './nodeTypes';
 import { INSTANCE_URLS } from './instanceUrls';
 
@@ -30,6 +31,10 @@ export interface DeepIdvWorkflowOptions {
 	parameters: INode['parameters'];
 	/** Items the trigger emits; default one empty item. */
 	input?: IDataObject[];
+	/** Files of the trigger's items, by item index and binary field name. */
+	files?: Array<Record<string, TestFile> | undefined>;
+	/** Workflow settings, e.g. `{ binaryMode: 'combined' }`. */
+	settings?: IWorkflowBase['settings'];
 	credential: ICredentialDataDecryptedObject;
 	onError?: INode['onError'];
 	continueOnFail?: boolean;
@@ -62,22 +67,29 @@ export function deepIdvWorkflow(options: DeepIdvWorkflowOptions): IWorkflowBase 
 				type: TEST_TRIGGER,
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: { items: JSON.stringify(options.input ?? [{}]) },
+				parameters: { items: JSON.stringify(options.input ?? [{}]), files: JSON.stringify(options.files ?? []) },
 			},
 			deepIdv,
 		],
 		connections: {
 			'Manual Trigger': { main: [[{ node: 'DeepIDV', type: 'main', index: 0 }]] },
 		},
-		settings: {},
+		settings: options.settings ?? {},
 		activeVersionId: null,
 	} as unknown as IWorkflowBase;
+}
+
+/** Called as each node starts and finishes (e.g. to measure memory around one node). */
+export interface NodeHooks {
+	before?(nodeName: string): void;
+	after?(nodeName: string): void;
 }
 
 /** Executes the workflow with n8n-core's WorkflowExecute, the engine n8n itself runs. */
 export async function runWorkflow(
 	workflowData: IWorkflowBase,
 	credentials: Record<string, ICredentialDataDecryptedObject>,
+	nodeHooks: NodeHooks = {},
 ): Promise<IRun> {
 	const workflow = new Workflow({
 		id: workflowData.id,
@@ -89,10 +101,14 @@ export async function runWorkflow(
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflowData);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
+	if (nodeHooks.before) hooks.addHandler('nodeExecuteBefore', (nodeName) => nodeHooks.before?.(nodeName));
+	if (nodeHooks.after) hooks.addHandler('nodeExecuteAfter', (nodeName) => nodeHooks.after?.(nodeName));
 	const additionalData = {
 		hooks,
 		credentialsHelper: new TestCredentialsHelper(credentials),
 		setExecutionStatus: () => {},
+		// Binary data outside memory is stored per execution.
+		executionId: 'exec-1',
 		...INSTANCE_URLS,
 	} as unknown as IWorkflowExecuteAdditionalData;
 
@@ -111,8 +127,8 @@ export async function runWorkflow(
 }
 
 /** Builds Manual Trigger → DeepIDV, runs it, and returns what the DeepIDV node produced. */
-export async function runDeepIdv(options: DeepIdvWorkflowOptions): Promise<DeepIdvRun> {
-	const run = await runWorkflow(deepIdvWorkflow(options), { deepIdvApi: options.credential });
+export async function runDeepIdv(options: DeepIdvWorkflowOptions, nodeHooks?: NodeHooks): Promise<DeepIdvRun> {
+	const run = await runWorkflow(deepIdvWorkflow(options), { deepIdvApi: options.credential }, nodeHooks);
 	const taskData = run.data.resultData.runData.DeepIDV?.[0];
 	if (!taskData) {
 		const error = run.data.resultData.error;

@@ -52,7 +52,7 @@ describe('sandbox server: recorded requests and control routes', () => {
 
 	it('reports stats, deliveries and webhooks', async () => {
 		await call(sb, 'POST', '/v1/sessions', { body: validPerson });
-		expect(await jsonOf(await control(sb, 'GET', 'stats'))).toEqual({ requests: 1, rateLimited: 0, faultsInjected: 0, resets: 0, created: 1, billed: {} });
+		expect(await jsonOf(await control(sb, 'GET', 'stats'))).toEqual({ requests: 1, rateLimited: 0, faultsInjected: 0, resets: 0, created: 1, billed: {}, uploads: 0 });
 		expect(await jsonOf(await control(sb, 'GET', 'deliveries'))).toEqual({ deliveries: [] });
 		const { webhook } = await jsonOf(await control(sb, 'POST', 'webhooks', { url: 'http://127.0.0.1:9/none' }));
 		expect(webhook.secret).toMatch(/^whsec_/);

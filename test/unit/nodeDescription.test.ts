@@ -13,7 +13,7 @@ const operationsOf = (resource: string) =>
 
 describe('DeepIDV node description', () => {
 	it('lists the resources alphabetically, keeping Session the default', () => {
-		expect((resourceProperty.options as INodePropertyOptions[]).map((option) => option.name)).toEqual(['Async Job', 'Screening', 'Session']);
+		expect((resourceProperty.options as INodePropertyOptions[]).map((option) => option.name)).toEqual(['Async Job', 'Document', 'Face', 'Identity', 'Screening', 'Session']);
 		expect(resourceProperty.default).toBe('session');
 	});
 

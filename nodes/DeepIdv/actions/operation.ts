@@ -1,10 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { MemoryBudget } from '../files/memoryBudget';
 import type { TransportSettings } from '../transport/settings';
+
+/** What the items of one execution share besides the transport settings; made anew per execution. */
+export interface ExecutionShared {
+	/** Bounds the image bytes the file checks hold in memory at once. */
+	fileMemory: MemoryBudget;
+}
 
 /** One operation of the node: its parameters, and what it does for one input item. */
 export interface Operation {
 	description: INodeProperties[];
 	/** Returns the JSON of the output items for input item `itemIndex` (usually exactly one). */
-	execute(this: IExecuteFunctions, itemIndex: number, settings: TransportSettings): Promise<IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		settings: TransportSettings,
+		shared: ExecutionShared,
+	): Promise<IDataObject[]>;
+	/** Whether the output items of `itemIndex` carry that input item's files on; absent: they do not. */
+	keepsInputFiles?(this: IExecuteFunctions, itemIndex: number): boolean;
 }

@@ -1,15 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { BINARY_IN_JSON_PROPERTY, NodeOperationError } from 'n8n-workflow';
 
+import { FILE_MEMORY_BUDGET_BYTES, MemoryBudget } from '../files/memoryBudget';
 import { forEachBounded } from '../transport/concurrency';
 import { readTransportSettings } from '../transport/settings';
 import * as asyncJob from './asyncJob';
-import type { Operation } from './operation';
+import * as document from './document';
+import * as face from './face';
+import * as identity from './identity';
+import type { ExecutionShared, Operation } from './operation';
 import * as screening from './screening';
 import * as session from './session';
 
 const resources: Record<string, Record<string, Operation>> = {
 	asyncJob: asyncJob.operations,
+	document: document.operations,
+	face: face.operations,
+	identity: identity.operations,
 	screening: screening.operations,
 	session: session.operations,
 };
@@ -37,6 +44,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	const settings = readTransportSettings(this);
+	const shared: ExecutionShared = { fileMemory: new MemoryBudget(FILE_MEMORY_BUDGET_BYTES) };
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const failures: ItemFailure[] = [];
 	const continueOnFail = this.continueOnFail();
@@ -46,9 +54,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		settings.maxConcurrency,
 		async (itemIndex) => {
 			const pairedItem = { item: itemIndex };
+			const withFiles = (json: IDataObject): INodeExecutionData => ({
+				json,
+				pairedItem,
+				...keptFiles(this, operation, items[itemIndex], itemIndex, json),
+			});
 			try {
-				const output = await operation.execute.call(this, itemIndex, settings);
-				results[itemIndex] = output.map((json) => ({ json, pairedItem }));
+				const output = await operation.execute.call(this, itemIndex, settings, shared);
+				results[itemIndex] = output.map(withFiles);
 			} catch (caught) {
 				const error = asNodeError(this, caught, itemIndex);
 				if (!continueOnFail) {
@@ -61,7 +74,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				// Fields an operation attached for the error item, e.g. the job_id of a job not yet ready.
 				const fields = (error as { context?: IDataObject }).context?.errorItemFields;
 				if (fields && typeof fields === 'object') Object.assign(json, fields);
-				results[itemIndex] = [{ json, pairedItem }];
+				results[itemIndex] = [withFiles(json)];
 			}
 		},
 		() => failures.length > 0,
@@ -72,6 +85,29 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw failures.sort((a, b) => a.itemIndex - b.itemIndex)[0].error;
 	}
 	return [results.flat()];
+}
+
+/**
+ * The input item's files, for an operation that keeps them on its output items: the binary data,
+ * and with the workflow setting that keeps files in the JSON, the JSON's files field.
+ */
+function keptFiles(
+	context: IExecuteFunctions,
+	operation: Operation,
+	item: INodeExecutionData,
+	itemIndex: number,
+	json: IDataObject,
+): Pick<INodeExecutionData, 'binary'> {
+	let keep: boolean;
+	try {
+		keep = operation.keepsInputFiles?.call(context, itemIndex) ?? false;
+	} catch {
+		keep = false;
+	}
+	if (!keep) return {};
+	const inJson = item.json[BINARY_IN_JSON_PROPERTY];
+	if (inJson !== undefined && json[BINARY_IN_JSON_PROPERTY] === undefined) json[BINARY_IN_JSON_PROPERTY] = inJson;
+	return item.binary ? { binary: item.binary } : {};
 }
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {

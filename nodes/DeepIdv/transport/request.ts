@@ -22,6 +22,8 @@ export interface ApiRequest {
 	/** Path below the base URL, starting with /v1, with every ID already URL-encoded. */
 	path: string;
 	body?: IDataObject;
+	/** A body already serialised as JSON, sent as it is (and again on a retry) instead of `body`. */
+	jsonBody?: Buffer;
 	qs?: IDataObject;
 	/** Extra request headers, e.g. an Idempotency-Key. The API key header cannot be set here. */
 	headers?: Record<string, string>;
@@ -84,7 +86,8 @@ export async function deepIdvApiRequest(
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 				method: request.method,
 				url,
-				body: request.body,
+				body: request.jsonBody ?? request.body,
+				...(request.jsonBody && { headers: { 'Content-Type': 'application/json' } }),
 				qs: request.qs,
 				...(request.headers && { headers: request.headers }),
 				json: true,

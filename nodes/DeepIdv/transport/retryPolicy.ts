@@ -24,12 +24,12 @@ export function isRetryable(mode: RetryMode, failure: AttemptFailure): boolean {
 	return mode === 'idempotent' && (failure.network === 'timeout' || failure.network === 'reset');
 }
 
-/** Exponential backoff with full jitter: a random wait in [0, min(base·2^attempt, max)). */
 /** Whether DeepIDV may have acted on (and billed) a request that failed with this HTTP status. */
 export function mayHaveActed(mode: RetryMode, status: number): boolean {
 	return status >= 500 && !(mode === 'notIfBilled' && status === 503);
 }
 
+/** Exponential backoff with full jitter: a random wait in [0, min(base·2^attempt, max)). */
 export function backoffDelayMs(attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
 	return Math.floor(random() * Math.min(baseMs * 2 ** attempt, maxMs));
 }

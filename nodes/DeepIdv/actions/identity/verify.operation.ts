@@ -1,0 +1,39 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { documentTypeField, fileOptionsField, imageField, simplifyField } from '../../files/descriptions';
+import type { FileCheck } from '../../files/fileCheck';
+import { fileCheckExecutor } from '../../files/fileCheck';
+import { simplifyIdentityVerification } from './simplify';
+
+const documentImage = { name: 'documentBinaryPropertyName', label: 'Document Image Field' };
+const faceImage = { name: 'faceBinaryPropertyName', label: 'Face Image Field' };
+
+const properties: INodeProperties[] = [
+	imageField(documentImage, 'idPhoto', 'the photo or scan of the identity document'),
+	imageField(faceImage, 'selfie', 'the photo of the person, e.g. a selfie'),
+	documentTypeField,
+	simplifyField(
+		'verified, overall confidence, face match and its confidence, document type, name, date of birth, document number, expiry date and issuing country',
+	),
+	fileOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['identity'], operation: ['verify'] } }, properties);
+
+const check: FileCheck = {
+	path: '/v1/identity/verify',
+	name: 'identity verification',
+	images: [
+		{ parameter: documentImage, bodyField: 'documentImage' },
+		{ parameter: faceImage, bodyField: 'faceImage' },
+	],
+	withDocumentType: true,
+	invalidHint:
+		'DeepIDV could not use the images. Check that Document Image Field holds a clear photo of the identity document and Face Image Field a photo of the person, and that Document Type matches the document (or is Auto).',
+	answerField: ['verified', 'boolean'],
+};
+
+export const execute = fileCheckExecutor(check, simplifyIdentityVerification);
+
+export { keepsInputFiles } from '../../files/descriptions';

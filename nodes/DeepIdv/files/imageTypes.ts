@@ -1,0 +1,42 @@
+/**
+ * The one list of image types the file checks accept. DeepIDV does not document which types its
+ * document, face and identity calls take; these are the three its official SDK detects and sends
+ * (JPEG, PNG, WebP). Everything else (PDF, HEIC, GIF, …) is refused before a request is sent.
+ */
+export const ACCEPTED_IMAGE_TYPES = [
+	{ mimeType: 'image/jpeg', label: 'JPEG', alsoKnownAs: ['image/jpg', 'image/pjpeg'] },
+	{ mimeType: 'image/png', label: 'PNG', alsoKnownAs: [] },
+	{ mimeType: 'image/webp', label: 'WebP', alsoKnownAs: [] },
+] as const;
+
+/** "JPEG, PNG or WebP", for messages and descriptions. */
+export const ACCEPTED_IMAGE_LABELS = ((labels: string[]) => `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`)(
+	ACCEPTED_IMAGE_TYPES.map((type) => type.label),
+);
+
+/** DeepIDV's size limit for one image: 15 MiB, the presign endpoint's byteLength maximum. */
+export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
+
+/**
+ * The MIME type to declare to DeepIDV for a file n8n labelled `mimeType` (parameters such as
+ * `; charset=…` and letter case ignored, common aliases mapped), or undefined when it is not one
+ * of the accepted images.
+ */
+export function acceptedImageType(mimeType: string | undefined): string | undefined {
+	const bare = String(mimeType ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
+	const type = ACCEPTED_IMAGE_TYPES.find(
+		(candidate) => candidate.mimeType === bare || (candidate.alsoKnownAs as readonly string[]).includes(bare),
+	);
+	return type?.mimeType;
+}
+
+/** A byte count as people read it: "15 MiB", "4.2 MiB", "830 KiB", "120 bytes". */
+export function formatBytes(bytes: number): string {
+	if (bytes < 1024) return `${bytes} bytes`;
+	if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KiB`;
+	const mib = bytes / (1024 * 1024);
+	return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+}

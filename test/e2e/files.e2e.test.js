@@ -1,0 +1,181 @@
+// @ts-check
+'use strict';
+
+/**
+ * Files through a real n8n: a published workflow "n8n Form Trigger (a file field) → DeepIDV
+ * Document → Scan", submitted over HTTP as multipart/form-data the way the form page in a browser
+ * does, with n8n's default binary data mode (files on disk). A small photo goes to DeepIDV inline
+ * (base64); a large one through a presigned upload to the sandbox's upload host.
+ */
+
+const { factsOf, sandboxImage, startSandbox, totalBilled } = require('../../sandbox');
+const { chainWorkflow, deepIdvNode } = require('../../scripts/lib/workflows');
+const { credential, instanceWithPackage, nodeOutput, waitFor } = require('./fixtures');
+
+/** @type {import('../../sandbox').Sandbox} */
+let sandbox;
+/** @type {import('../../scripts/lib/n8n-instance').N8nInstance} */
+let n8n;
+/** @type {Awaited<ReturnType<import('../../scripts/lib/n8n-instance').N8nInstance['setupOwner']>>} */
+let rest;
+
+const WORKFLOW_ID = 'e2eFormDocumentScan';
+const FORM_PATH = 'deepidv-e2e-id-upload';
+const FORM_WEBHOOK_ID = '3f0b6c8e-2d7a-4e51-9c84-6a1d0e5b7f92';
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+/** Form Trigger 2.2 names the file of a field after its label, non-word characters as "_". */
+const FILE_FIELD = 'ID_document';
+
+const PASSPORT = {
+	documentType: 'passport',
+	firstName: 'Ada',
+	lastName: 'Lovelace',
+	fullName: 'Ada Lovelace',
+	dateOfBirth: '1985-12-10',
+	documentNumber: 'P12345678',
+	expirationDate: '2031-05-31',
+	issuingCountry: 'GB',
+};
+
+const formTrigger = {
+	name: 'On form submission',
+	type: 'n8n-nodes-base.formTrigger',
+	typeVersion: 2.2,
+	webhookId: FORM_WEBHOOK_ID,
+	parameters: {
+		path: FORM_PATH,
+		formTitle: 'Verify your identity',
+		formDescription: 'Upload a photo of your passport',
+		formFields: {
+			values: [
+				{ fieldLabel: 'Full name', requiredField: true },
+				{ fieldLabel: 'ID document', fieldType: 'file', multipleFiles: false, acceptFileTypes: '.jpg,.jpeg,.png,.webp', requiredField: true },
+			],
+		},
+		responseMode: 'onReceived',
+		options: {},
+	},
+};
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+	n8n = await instanceWithPackage();
+	await n8n.importCredentials([credential('deepIdvLive', sandbox.keys.live, sandbox.url)]);
+	await n8n.importWorkflows([
+		chainWorkflow({
+			id: WORKFLOW_ID,
+			nodes: [
+				formTrigger,
+				deepIdvNode({
+					credential: { id: 'deepIdvLive', name: 'DeepIDV deepIdvLive' },
+					parameters: { resource: 'document', operation: 'scan', binaryPropertyName: FILE_FIELD, documentType: 'passport' },
+				}),
+			],
+		}),
+	]);
+	await n8n.publish(WORKFLOW_ID);
+	await n8n.start();
+	rest = await n8n.setupOwner();
+	// The form page answers once the published workflow's form is live.
+	await waitFor('the published form', async () => {
+		const page = await fetch(`${n8n.baseUrl}/form/${FORM_PATH}`, { headers: { 'user-agent': BROWSER } });
+		return page.status === 200 ? true : undefined;
+	}, { timeoutMs: 60_000, intervalMs: 250 });
+});
+
+afterAll(async () => {
+	await n8n?.dispose();
+	await sandbox?.close();
+});
+
+/**
+ * Submits the form as the browser's form page does: multipart/form-data, one part per field,
+ * named field-<index>, the file with its name and type.
+ * @param {Buffer} file @param {string} fileName
+ */
+async function submitForm(file, fileName) {
+	const form = new FormData();
+	form.append('field-0', 'Ada Lovelace');
+	form.append('field-1', new Blob([new Uint8Array(file)], { type: 'image/jpeg' }), fileName);
+	const response = await fetch(`${n8n.baseUrl}/form/${FORM_PATH}`, {
+		method: 'POST',
+		body: form,
+		headers: { 'user-agent': BROWSER, accept: 'application/json' },
+	});
+	return { status: response.status, text: await response.text() };
+}
+
+/**
+ * The finished executions of the workflow, oldest first, once there are `count` of them.
+ * @param {number} count
+ */
+async function finishedExecutions(count) {
+	const list = await waitFor(`${count} finished execution(s) of the form workflow`, async () => {
+		const executions = await rest.executions(WORKFLOW_ID);
+		const finished = executions.filter((entry) => entry.status !== 'new' && entry.status !== 'running');
+		return finished.length >= count ? finished : undefined;
+	});
+	return await Promise.all([...list].reverse().map((entry) => rest.execution(entry.id)));
+}
+
+describe('n8n Form Trigger with a file field → DeepIDV Document → Scan', () => {
+	const small = sandboxImage({ format: 'jpeg', document: PASSPORT, face: 'ada' });
+	const large = sandboxImage({ format: 'jpeg', document: { ...PASSPORT, documentNumber: 'P87654321' }, size: 5 * 1024 * 1024 });
+	/** @type {any[]} */
+	let executions;
+
+	beforeAll(async () => {
+		try {
+			expect((await submitForm(small, 'passport.jpg')).status).toBe(200);
+			await finishedExecutions(1);
+			expect((await submitForm(large, 'passport-scan.jpg')).status).toBe(200);
+			executions = await finishedExecutions(2);
+		} catch (error) {
+			throw new Error(`${/** @type {Error} */ (error).message}\nn8n log tail:\n${n8n.logTail()}`);
+		}
+	});
+
+	it('runs once per submission, started by the form', () => {
+		expect(executions.map((execution) => [execution.mode, execution.status])).toEqual([
+			['webhook', 'success'],
+			['webhook', 'success'],
+		]);
+	});
+
+	it('outputs the scanned document\'s decision fields and keeps the uploaded file, stored on disk by n8n', () => {
+		const [item] = nodeOutput(executions[0], 'DeepIDV');
+		expect(item.json).toEqual({ ...PASSPORT, confidence: expect.any(Number) });
+		expect(item.binary[FILE_FIELD]).toMatchObject({ mimeType: 'image/jpeg', fileName: 'passport.jpg', id: expect.stringMatching(/^filesystem/) });
+		expect(nodeOutput(executions[1], 'DeepIDV')[0].json).toEqual({ ...PASSPORT, documentNumber: 'P87654321', confidence: expect.any(Number) });
+	});
+
+	it('sent the small photo inline: exactly its bytes, as base64, once, with the API key', () => {
+		const scans = sandbox.requests.filter((request) => request.path === '/v1/document/scan');
+		expect(scans).toHaveLength(2);
+		expect(scans[0].headers['x-api-key']).toBe(sandbox.keys.live);
+		expect(scans[0].json).toEqual({ image: small.toString('base64'), documentType: 'passport' });
+	});
+
+	it('sent the 5 MB scan through a presigned upload: exact type and length, no API key to the upload host', () => {
+		const presigns = sandbox.requests.filter((request) => request.path === '/v1/upload/presign');
+		expect(presigns.map((request) => request.json)).toEqual([{ files: [{ contentType: 'image/jpeg', byteLength: large.length }] }]);
+		expect(sandbox.uploads).toHaveLength(1);
+		const [put] = sandbox.uploads;
+		expect(put).toMatchObject({ method: 'PUT', bytes: large.length, status: 200 });
+		expect(put.headers).toMatchObject({ 'content-type': 'image/jpeg', 'content-length': String(large.length) });
+		expect(put.headers['x-api-key']).toBeUndefined();
+		const fileKey = put.path.slice(1);
+		expect(sandbox.uploadedFile(fileKey)?.sha256).toBe(factsOf(large).sha256);
+		const scans = sandbox.requests.filter((request) => request.path === '/v1/document/scan');
+		expect(scans[1].json).toEqual({ image: fileKey, documentType: 'passport' });
+		expect(totalBilled(sandbox.stats)).toBe(2);
+	});
+
+	it('keeps the API key out of the executions', () => {
+		expect(JSON.stringify(executions)).not.toContain(sandbox.keys.live);
+	});
+
+	it('reached nothing outside this computer', () => {
+		expect(n8n.outboundConnections()).toEqual([]);
+	});
+});
