@@ -20,8 +20,9 @@ let n8n;
 let rest;
 
 const WORKFLOW_ID = 'e2eFormDocumentScan';
-const FORM_PATH = 'deepidv-e2e-id-upload';
 const FORM_WEBHOOK_ID = '3f0b6c8e-2d7a-4e51-9c84-6a1d0e5b7f92';
+// Form Trigger 2.2 serves a published form at /form/<webhookId> (its own default path).
+const FORM_PATH = FORM_WEBHOOK_ID;
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 /** Form Trigger 2.2 names the file of a field after its label, non-word characters as "_". */
 const FILE_FIELD = 'ID_document';

@@ -76,6 +76,7 @@ describe('Session → Create through the n8n engine', () => {
 						{ rel: 'self', href: `${sb.url}/v1/sessions/${record.id}`, description: 'Retrieve this session' },
 						{ rel: 'session_url', href: sessionUrl, description: 'Verification link for the applicant' },
 					],
+					created: true,
 				},
 				pairedItem: { item: 0 },
 			},
@@ -87,7 +88,7 @@ describe('Session → Create through the n8n engine', () => {
 		expect(sb.requests[0].json).toEqual({ ...applicant, sendEmailInvite: true, sendPhoneInvite: true });
 		const record = sb.listSessions()[0].session_record;
 		expect(items.map((item) => item.json)).toEqual([
-			{ id: record.id, session_url: expect.any(String), external_id: null, expires_at: null, links: expect.any(Array) },
+			{ id: record.id, session_url: expect.any(String), external_id: null, expires_at: null, links: expect.any(Array), created: true },
 		]);
 	});
 

@@ -67,10 +67,10 @@ describe('Session and workflow pickers', () => {
 
 			const withExternalId = held.find((record) => record.external_id)!;
 			expect([...first.results, ...second.results].find((result) => result.value === withExternalId.id)?.name).toBe(
-				`${withExternalId.external_id} · ${withExternalId.status} · created ${withExternalId.created_at.slice(0, 16).replace('T', ' ')} UTC`,
+				`${withExternalId.external_id} · ${withExternalId.status} · created ${withExternalId.created_at.slice(0, 16).replace('T', ' ')} UTC · ${withExternalId.id.slice(0, 8)}`,
 			);
 			expect(first.results.find((result) => result.value === 'test_voided')).toEqual({
-				name: 'VOIDED · created 2025-03-07 15:00 UTC',
+				name: 'VOIDED · created 2025-03-07 15:00 UTC · test_voided',
 				value: 'test_voided',
 			});
 		});
@@ -80,9 +80,11 @@ describe('Session and workflow pickers', () => {
 			expect(sb.requests[0].query).toEqual({ external_id: 'crm-1001', limit: '100' });
 			const held = organisationSessions().filter((s) => s.session_record.external_id === 'crm-1001');
 			expect(held).toHaveLength(2);
+			expect(new Set(found.results.map((result) => result.name)).size).toBe(2);
 			expect(found).toEqual({
 				results: held.map(({ session_record: record }) => ({
-					name: `crm-1001 · ${record.status} · created ${record.created_at.slice(0, 16).replace('T', ' ')} UTC`,
+					// Same external ID and status: the short session ID tells them apart.
+					name: `crm-1001 · ${record.status} · created ${record.created_at.slice(0, 16).replace('T', ' ')} UTC · ${record.id.slice(0, 8)}`,
 					value: record.id,
 				})),
 				paginationToken: undefined,

@@ -19,6 +19,11 @@ export interface Operation {
 		settings: TransportSettings,
 		shared: ExecutionShared,
 	): Promise<IDataObject[]>;
+	/**
+	 * When an item's error stops the run: what the items that had already succeeded did that a re-run
+	 * would do again (e.g. sessions created), appended to the error's description; absent: nothing.
+	 */
+	describeCompleted?(completed: Array<{ itemIndex: number; json: IDataObject }>): string | undefined;
 	/** Whether the output items of `itemIndex` carry that input item's files on; absent: they do not. */
 	keepsInputFiles?(this: IExecuteFunctions, itemIndex: number): boolean;
 }

@@ -81,8 +81,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	);
 
 	if (failures.length > 0) {
-		// Requests already under way were allowed to finish; report the earliest failing item.
-		throw failures.sort((a, b) => a.itemIndex - b.itemIndex)[0].error;
+		// Requests already under way were allowed to finish; report the earliest failing item, and
+		// what the others had done by then.
+		const { error } = failures.sort((a, b) => a.itemIndex - b.itemIndex)[0];
+		const completed = results.flatMap((output, itemIndex) => (output ?? []).map(({ json }) => ({ itemIndex, json })));
+		const done = operation.describeCompleted?.(completed);
+		if (done) {
+			const described = error as { description?: string | null };
+			described.description = [described.description, done].filter(Boolean).join(' ');
+		}
+		throw error;
 	}
 	return [results.flat()];
 }

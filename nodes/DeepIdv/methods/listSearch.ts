@@ -37,8 +37,13 @@ export async function searchSessions(
 	};
 }
 
-/** e.g. "crm-1001 · VERIFIED · created 2025-03-03 15:00 UTC" */
+/**
+ * e.g. "crm-1001 · VERIFIED · created 2025-03-03 15:00 UTC · 3f2a9c1e". The short ID at the end tells
+ * apart sessions that share everything else: several without an external ID, or a re-run's
+ * duplicates of one.
+ */
 function listItem(session: IDataObject): INodeListSearchItems {
+	const id = session.id as string;
 	const created = typeof session.created_at === 'string' ? new Date(session.created_at) : undefined;
 	const parts = [
 		session.external_id,
@@ -47,6 +52,10 @@ function listItem(session: IDataObject): INodeListSearchItems {
 			? `created ${created.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 			: undefined,
 	].filter((part) => typeof part === 'string' && part !== '');
-	const id = session.id as string;
-	return { name: parts.length > 0 ? parts.join(' · ') : id, value: id };
+	return { name: parts.length > 0 ? [...parts, shortId(id)].join(' · ') : id, value: id };
+}
+
+/** The first 8 characters of an ID (a UUID's first group), or the whole ID when that is short. */
+function shortId(id: string): string {
+	return id.length > 12 ? id.slice(0, 8) : id;
 }

@@ -29,6 +29,13 @@ export interface ApiRequest {
 	headers?: Record<string, string>;
 	retry: RetryMode;
 	failure?: FailureContext;
+	/**
+	 * For a request that is not repeated once DeepIDV may have acted on it: after such an ambiguous
+	 * failure (server error, timeout, dropped connection), looks up whether DeepIDV did act. Returns
+	 * what to answer instead of failing (DeepIDV did act), or undefined when it certainly did not, in
+	 * which case the request is repeated like any other (within Max Retries).
+	 */
+	resolveAmbiguous?: () => Promise<IDataObject | undefined>;
 }
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
@@ -99,12 +106,18 @@ export async function deepIdvApiRequest(
 			permit.failed();
 			const network = classifyNetworkError(error);
 			const failure: AttemptFailure = { kind: 'network', network };
+			const maybeActed = network !== 'refused' && network !== 'dns';
 			if (retries < settings.maxRetries && isRetryable(request.retry, failure)) {
 				await sleep(backoffDelayMs(retries++, settings.initialRetryDelayMs, settings.maxBackoffMs));
 				continue;
 			}
+			if (maybeActed && retries < settings.maxRetries && request.resolveAmbiguous) {
+				const resolved = await request.resolveAmbiguous();
+				if (resolved) return resolved;
+				await sleep(backoffDelayMs(retries++, settings.initialRetryDelayMs, settings.maxBackoffMs));
+				continue;
+			}
 			const text = networkFailureText(network, baseUrl.origin, settings.timeoutMs);
-			const maybeActed = network !== 'refused' && network !== 'dns';
 			return fail(withMaybeActedHint(text, request, maybeActed), attempts, { network });
 		}
 
@@ -131,6 +144,12 @@ export async function deepIdvApiRequest(
 		}
 		const failure: AttemptFailure = { kind: 'http', status };
 		if (retries < settings.maxRetries && isRetryable(request.retry, failure)) {
+			await sleep(backoffDelayMs(retries++, settings.initialRetryDelayMs, settings.maxBackoffMs));
+			continue;
+		}
+		if (mayHaveActed(request.retry, status) && retries < settings.maxRetries && request.resolveAmbiguous) {
+			const resolved = await request.resolveAmbiguous();
+			if (resolved) return resolved;
 			await sleep(backoffDelayMs(retries++, settings.initialRetryDelayMs, settings.maxBackoffMs));
 			continue;
 		}

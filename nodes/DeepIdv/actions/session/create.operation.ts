@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
 import { readCreateBody } from './createBody';
+import { findByExternalId, foundSessionOutput, IF_EXISTS } from './existingSession';
 
 const show = { resource: ['session'], operation: ['create'] };
 
@@ -76,6 +77,27 @@ export const description: INodeProperties[] = [
 					'Your own reference for the applicant, e.g. a CRM or order number. Get Many can find sessions by it.',
 			},
 			{
+				displayName: 'If a Session With This External ID Exists',
+				name: 'ifExternalIdExists',
+				type: 'options',
+				default: 'createAnother',
+				description:
+					'What to do when DeepIDV already has a session with the External ID, e.g. when the workflow runs again on the same items',
+				options: [
+					{
+						name: 'Create Another',
+						value: 'createAnother',
+						description: "Create a new session and invite the applicant again (DeepIDV's own behaviour)",
+					},
+					{
+						name: 'Return the Existing One',
+						value: 'returnExisting',
+						description:
+							'Output the newest existing session instead of creating one, so a re-run invites nobody twice. Needs an External ID.',
+					},
+				],
+			},
+			{
 				displayName: 'Redirect URL',
 				name: 'redirectUrl',
 				type: 'string',
@@ -117,6 +139,12 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const body = readCreateBody(this, itemIndex);
 	const workflow = body.workflowId as string | undefined;
+	const externalId = body.externalId as string | undefined;
+	const reuse = readIfExists(this, itemIndex, externalId);
+	if (reuse && externalId) {
+		const existing = await findByExternalId(this, externalId, settings, itemIndex);
+		if (existing) return [foundSessionOutput(existing, false)];
+	}
 	const response = await deepIdvApiRequest.call(
 		this,
 		{
@@ -125,6 +153,15 @@ export async function execute(
 			body,
 			// Never repeated once DeepIDV may have received it: a repeat would invite the applicant twice.
 			retry: 'notIfReceived',
+			// With an External ID that no session had a moment ago, a lost answer can be settled by
+			// looking it up: found means this request created it; not found means it can be sent again.
+			...(reuse &&
+				externalId && {
+					resolveAmbiguous: async () => {
+						const created = await findByExternalId(this, externalId, settings, itemIndex);
+						return created && { foundSession: created };
+					},
+				}),
 			failure: {
 				// DeepIDV answers 404 on create only for an unknown workflow.
 				...(workflow && {
@@ -139,6 +176,7 @@ export async function execute(
 		settings,
 		itemIndex,
 	);
+	if (response.foundSession) return [foundSessionOutput(response.foundSession as IDataObject, true)];
 
 	const id = response.id ?? response.idv_id;
 	if (typeof id !== 'string' || !id) {
@@ -155,8 +193,43 @@ export async function execute(
 			external_id: response.externalId ?? response.external_id ?? null,
 			expires_at: response.expires_at ?? null,
 			links: response.links ?? [],
+			created: true,
 		},
 	];
+}
+
+/** Whether to return an existing session with the External ID instead of creating one. */
+function readIfExists(context: IExecuteFunctions, itemIndex: number, externalId: string | undefined): boolean {
+	const extra = context.getNodeParameter('additionalFields', itemIndex, {}) as { ifExternalIdExists?: string };
+	const choice = extra.ifExternalIdExists ?? IF_EXISTS.createAnother;
+	if (choice === IF_EXISTS.createAnother) return false;
+	if (choice !== IF_EXISTS.returnExisting) {
+		throw new NodeOperationError(context.getNode(), `"If a Session With This External ID Exists" has an unknown value "${choice}"`, {
+			itemIndex,
+			description: 'Choose Create Another or Return the Existing One.',
+		});
+	}
+	if (!externalId) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'"If a Session With This External ID Exists" is set to Return the Existing One, but External ID is empty',
+			{
+				itemIndex,
+				description:
+					'Add External ID under Additional Fields (e.g. your CRM or order number) so existing sessions can be found, or choose Create Another.',
+			},
+		);
+	}
+	return true;
+}
+
+/** For the error that stops a run: which items had already created sessions, so a re-run repeats nothing unknowingly. */
+export function describeCompleted(completed: Array<{ itemIndex: number; json: IDataObject }>): string | undefined {
+	const made = completed.filter(({ json }) => json.created === true && typeof json.id === 'string');
+	if (made.length === 0) return undefined;
+	const shown = made.slice(0, 50).map(({ itemIndex, json }) => `item ${itemIndex} (session ${String(json.id)})`);
+	const more = made.length > shown.length ? ` and ${made.length - shown.length} more` : '';
+	return `Before the run stopped, ${made.length} item${made.length === 1 ? '' : 's'} had already created a session and invited the applicant: ${shown.join(', ')}${more}. Running the workflow again invites them again, unless Additional Fields → If a Session With This External ID Exists is set to Return the Existing One.`;
 }
 
 const MAYBE_CREATED =
