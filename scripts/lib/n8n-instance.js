@@ -130,15 +130,20 @@ function firstJsonObject(text) {
 	throw new Error(`unterminated JSON object in output:\n${text.slice(start)}`);
 }
 
+/**
+ * @typedef {{ postgres: { host: string, port: number, user: string, database: string }, redis: { host: string, port: number } }} QueueServices
+ */
+
 const OWNER = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Password-1' };
 
 class N8nInstance {
 	/**
 	 * @param {ReturnType<typeof ensureToolchain>} toolchain
 	 * @param {{ port: number, serverBrokerPort: number, cliBrokerPort: number }} ports
-	 * @param {{ recordOutbound?: boolean }} [options]
+	 * @param {{ recordOutbound?: boolean, queue?: QueueServices }} [options] `queue`: run in n8n's queue
+	 *   mode on these PostgreSQL and Redis servers (see addWorker)
 	 */
-	constructor(toolchain, ports, { recordOutbound = false } = {}) {
+	constructor(toolchain, ports, { recordOutbound = false, queue } = {}) {
 		this.toolchain = toolchain;
 		installExitHooks();
 		this.folder = fs.mkdtempSync(path.join(os.tmpdir(), 'deepidv-n8n-'));
@@ -175,11 +180,26 @@ class N8nInstance {
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_PORT: String(ports.port),
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+			...(queue && {
+				EXECUTIONS_MODE: 'queue',
+				DB_TYPE: 'postgresdb',
+				DB_POSTGRESDB_HOST: queue.postgres.host,
+				DB_POSTGRESDB_PORT: String(queue.postgres.port),
+				DB_POSTGRESDB_USER: queue.postgres.user,
+				DB_POSTGRESDB_DATABASE: queue.postgres.database,
+				QUEUE_BULL_REDIS_HOST: queue.redis.host,
+				QUEUE_BULL_REDIS_PORT: String(queue.redis.port),
+			}),
 			...(this.outboundLog && {
 				NODE_OPTIONS: `${toolchain.env.NODE_OPTIONS ?? ''} --require "${path.join(__dirname, 'outbound-recorder.js')}"`.trim(),
 				DEEPIDV_OUTBOUND_LOG: this.outboundLog,
 			}),
 		};
+		this.commonEnv = common;
+		/** @type {string | undefined} the package installed with installPackage, for workers */
+		this.packageTgz = undefined;
+		/** @type {Array<{ folder: string, logFile: string, process: import('node:child_process').ChildProcess }>} */
+		this.workers = [];
 		// The server and the CLI commands each start a task-runner broker, so they need distinct ports.
 		/** @type {NodeJS.ProcessEnv} */
 		this.serverEnv = { ...common, N8N_RUNNERS_BROKER_PORT: String(ports.serverBrokerPort) };
@@ -198,13 +218,14 @@ class N8nInstance {
 	 * Offline: the package has no runtime dependencies, so nothing needs the registry (left to
 	 * itself npm would still fetch n8n-workflow's metadata to check the peer range).
 	 */
-	async installPackage(/** @type {string} */ tgzPath) {
-		fs.mkdirSync(this.nodesFolder, { recursive: true });
-		const manifest = path.join(this.nodesFolder, 'package.json');
+	async installPackage(/** @type {string} */ tgzPath, nodesFolder = this.nodesFolder) {
+		this.packageTgz ??= tgzPath;
+		fs.mkdirSync(nodesFolder, { recursive: true });
+		const manifest = path.join(nodesFolder, 'package.json');
 		if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, '{ "name": "installed-nodes", "private": true }\n');
 		const flags = ['--omit=peer', '--legacy-peer-deps', '--ignore-scripts', '--offline'];
 		await runCaptured('npm', ['install', path.resolve(tgzPath), ...flags], {
-			cwd: this.nodesFolder,
+			cwd: nodesFolder,
 			env: this.toolchain.env,
 		});
 	}
@@ -286,6 +307,43 @@ class N8nInstance {
 		const tail = this.logTail();
 		await this.stop();
 		throw new Error(`n8n did not become ready within ${timeoutMs} ms. Log tail:\n${tail}`);
+	}
+
+	/**
+	 * Queue mode: starts an `n8n worker` with its own user folder, the package installed into it as
+	 * on a separate machine, and resolves once it is ready for jobs.
+	 * @param {{ concurrency?: number, timeoutMs?: number }} [options]
+	 */
+	async addWorker({ concurrency = 5, timeoutMs = 120_000 } = {}) {
+		if (!this.commonEnv.EXECUTIONS_MODE) throw new Error('workers need an instance created with { queue }');
+		if (!this.packageTgz) throw new Error('install the package on main first (installPackage)');
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'deepidv-n8n-worker-'));
+		trackFolder(folder);
+		await this.installPackage(this.packageTgz, path.join(folder, '.n8n', 'nodes'));
+		const [brokerPort, healthPort] = await freePorts(2);
+		const logFile = path.join(folder, 'worker.log');
+		const log = fs.openSync(logFile, 'a');
+		const child = spawnTracked(this.toolchain.n8nBin, ['worker', `--concurrency=${concurrency}`], {
+			env: {
+				...this.commonEnv,
+				N8N_USER_FOLDER: folder,
+				N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+			},
+			stdio: ['ignore', log, log],
+		});
+		fs.closeSync(log);
+		const worker = { folder, logFile, process: child };
+		this.workers.push(worker);
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			const text = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
+			if (/worker is now ready/i.test(text)) return worker;
+			if (child.exitCode !== null) break;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n') : '(no log)';
+		throw new Error(`n8n worker did not become ready within ${timeoutMs} ms. Log tail:\n${tail}`);
 	}
 
 	/** The last lines of the server's log, for error messages. */
@@ -394,8 +452,10 @@ class N8nInstance {
 		clearTimeout(timer);
 	}
 
-	/** Stops the server and removes the temp user folder. */
+	/** Stops the server and its workers and removes the temp user folders. */
 	async dispose() {
+		for (const { process: worker } of this.workers) killGroup(worker, 'SIGKILL');
+		this.workers = [];
 		await this.stop();
 		fs.rmSync(this.folder, { recursive: true, force: true });
 		liveFolders.delete(this.folder);
@@ -404,13 +464,20 @@ class N8nInstance {
 
 /**
  * Ensures the toolchain and prepares (but does not start) a fresh n8n instance.
- * @param {{ port?: number, recordOutbound?: boolean }} [options] `port`: the editor's port, a free
- *   one by default; `recordOutbound`: see outboundConnections()
+ * @param {{ port?: number, recordOutbound?: boolean, queue?: QueueServices }} [options] `port`: the
+ *   editor's port, a free one by default; `recordOutbound`: see outboundConnections(); `queue`: queue
+ *   mode on these servers (services.js)
  */
-async function createInstance({ port, recordOutbound } = {}) {
+async function createInstance({ port, recordOutbound, queue } = {}) {
 	const toolchain = ensureToolchain();
 	const [freePort, serverBrokerPort, cliBrokerPort] = await freePorts(3);
-	return new N8nInstance(toolchain, { port: port ?? freePort, serverBrokerPort, cliBrokerPort }, { recordOutbound });
+	return new N8nInstance(toolchain, { port: port ?? freePort, serverBrokerPort, cliBrokerPort }, { recordOutbound, queue });
 }
 
-module.exports = { createInstance, N8nInstance, firstJsonObject };
+/** A folder removed with the other temp folders when this process exits. @param {string} folder */
+function trackFolder(folder) {
+	installExitHooks();
+	liveFolders.add(folder);
+}
+
+module.exports = { createInstance, N8nInstance, firstJsonObject, spawnTracked, trackFolder, freePorts };

@@ -1,0 +1,180 @@
+// @ts-check
+'use strict';
+
+/**
+ * n8n in queue mode, as teams scale it: main (PostgreSQL, Redis) and two `n8n worker` processes,
+ * each with the packed package installed in its own user folder. Three executions on one API key
+ * are fired at the same moment through a production webhook, against a sandbox enforcing
+ * DeepIDV's limit (25/s, burst 35) with 100 ms answers; every item must come back exactly once,
+ * decided. The DeepIDV Trigger's webhook is received by main and run on a worker.
+ */
+
+const fs = require('node:fs');
+const { startSandbox } = require('../../sandbox');
+const { createInstance } = require('../../scripts/lib/n8n-instance');
+const { startQueueServices } = require('../../scripts/lib/services');
+const { byId, chainWorkflow, deepIdvNode, deepIdvTrigger, triggerWebhookPath } = require('../../scripts/lib/workflows');
+const { credential, waitFor } = require('./fixtures');
+
+const EXECUTIONS = 3;
+const ITEMS = 100;
+const BULK_PATH = 'deepidv-e2e-bulk-verify';
+const TRIGGER_WEBHOOK_ID = '0b7d4c2e-5a61-4f3e-8c9d-2e4f6a8b1c3d';
+const SIGNING_SECRET = 'whsec_e2e_queue_3b8e2d71c9f04a6e8d5c1b7a9e2f4c60';
+const live = { id: 'deepIdvLive', name: 'DeepIDV deepIdvLive' };
+const hook = { id: 'deepIdvHook', name: 'DeepIDV webhook' };
+
+/** @type {import('../../sandbox').Sandbox} */
+let sandbox;
+/** @type {import('../../scripts/lib/n8n-instance').N8nInstance} */
+let n8n;
+/** @type {Awaited<ReturnType<typeof startQueueServices>>} */
+let services;
+
+/** Webhook (answers with every item of the last node) → Split Out → DeepIDV Update Status. */
+const bulkWorkflow = chainWorkflow({
+	id: 'e2eQueueBulk',
+	nodes: [
+		{
+			name: 'Bulk decision',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			webhookId: '9a3e5c7f-1b2d-4e6f-8a0b-c2d4e6f8a0b1',
+			parameters: { httpMethod: 'POST', path: BULK_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		},
+		{
+			name: 'One Item Each',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'body.sessions', options: {} },
+		},
+		deepIdvNode({
+			credential: live,
+			parameters: { operation: 'updateStatus', sessionId: byId('={{ $json.id }}'), status: 'VERIFIED' },
+			settings: { onError: 'continueRegularOutput' },
+		}),
+	],
+});
+
+/** DeepIDV Trigger (Session Submitted) → Update Status Verified. */
+const triggerWorkflow = chainWorkflow({
+	id: 'e2eQueueTrigger',
+	nodes: [
+		deepIdvTrigger({ webhookId: TRIGGER_WEBHOOK_ID, events: ['session.status.submitted'], credential: hook }),
+		deepIdvNode({
+			credential: live,
+			parameters: { operation: 'updateStatus', sessionId: byId('={{ $json.id }}'), status: 'VERIFIED' },
+		}),
+	],
+});
+
+/** @param {string} file */
+const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+/** Execution IDs a worker's log says it ran. @param {string} log */
+const executionsRun = (log) => [...log.matchAll(/Worker started execution (\d+)/g)].map((match) => match[1]);
+
+beforeAll(async () => {
+	services = await startQueueServices();
+	sandbox = await startSandbox({ rateLimit: true, latencyMs: 100, webhookRetry: { attempts: 1 } });
+	for (let execution = 0; execution < EXECUTIONS; execution++) {
+		for (let item = 0; item < ITEMS; item++) {
+			sandbox.addSession({ id: `queue-${execution}-${item}`, status: 'PENDING', session_progress: 'PENDING' });
+		}
+	}
+	sandbox.addSession({ id: 'queue-trigger', status: 'PENDING', session_progress: 'STARTED' });
+
+	n8n = await createInstance({ queue: services });
+	const tgz = process.env.DEEPIDV_E2E_TGZ;
+	if (!tgz) throw new Error('DEEPIDV_E2E_TGZ is unset: run with -c test/e2e/jest.config.js');
+	await n8n.installPackage(tgz);
+	// The first CLI command runs n8n's migrations on the empty PostgreSQL database.
+	await n8n.importCredentials([
+		credential(live.id, sandbox.keys.live, sandbox.url),
+		{ ...hook, type: 'deepIdvWebhookApi', data: { signingSecret: SIGNING_SECRET } },
+	]);
+	await n8n.importWorkflows([bulkWorkflow, triggerWorkflow]);
+	await n8n.publish(bulkWorkflow.id);
+	await n8n.publish(triggerWorkflow.id);
+	await n8n.start({ timeoutMs: 120_000 });
+	await Promise.all([n8n.addWorker(), n8n.addWorker()]);
+	await n8n.waitForWebhook(`/webhook/${BULK_PATH}`);
+	await n8n.waitForWebhook(triggerWebhookPath(TRIGGER_WEBHOOK_ID));
+}, 400_000);
+
+afterAll(async () => {
+	await n8n?.dispose();
+	await services?.stop();
+	await sandbox?.close();
+});
+
+describe('queue mode: main + 2 workers, PostgreSQL and Redis', () => {
+	/** @type {Array<{ status: number, body: any }>} */
+	let answers;
+	let requestsBefore = 0;
+
+	beforeAll(async () => {
+		requestsBefore = sandbox.stats.requests;
+		answers = await Promise.all(
+			Array.from({ length: EXECUTIONS }, async (_, execution) => {
+				const sessions = Array.from({ length: ITEMS }, (__, item) => ({ id: `queue-${execution}-${item}` }));
+				const response = await fetch(`${n8n.baseUrl}/webhook/${BULK_PATH}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ sessions }),
+				});
+				return { status: response.status, body: await response.json() };
+			}),
+		);
+	}, 180_000);
+
+	it('answers every execution with all of its items, decided, none failed, none repeated', () => {
+		answers.forEach(({ status, body }, execution) => {
+			expect(status).toBe(200);
+			expect(Array.isArray(body)).toBe(true);
+			expect(body.filter((/** @type {any} */ item) => item.error)).toEqual([]);
+			expect(body.map((/** @type {any} */ item) => item.id)).toEqual(
+				Array.from({ length: ITEMS }, (_, item) => `queue-${execution}-${item}`),
+			);
+			for (const item of body) expect(item.status).toBe('VERIFIED');
+		});
+		for (let execution = 0; execution < EXECUTIONS; execution++) {
+			for (let item = 0; item < ITEMS; item++) {
+				expect(sandbox.getSession(`queue-${execution}-${item}`)?.session_record.status).toBe('VERIFIED');
+			}
+		}
+	});
+
+	it('shared the one key without flooding it: the 429s that came were a minority, all waited out', () => {
+		const sent = sandbox.stats.requests - requestsBefore;
+		expect(sent).toBeGreaterThanOrEqual(EXECUTIONS * ITEMS);
+		// Three executions each free to send 25/s would offer 75/s to a 25/s limit; pacing that
+		// shares keeps the refused requests well below the decided ones.
+		expect(sent).toBeLessThan(EXECUTIONS * ITEMS * 2);
+	});
+
+	it('ran the executions on the workers, not on main', () => {
+		const ran = n8n.workers.flatMap((worker) => executionsRun(read(worker.logFile)));
+		expect(ran.length).toBeGreaterThanOrEqual(EXECUTIONS);
+		expect(new Set(ran).size).toBe(ran.length);
+	});
+
+	it('runs the DeepIDV Trigger: main receives the signed webhook, a worker runs the workflow', async () => {
+		const before = n8n.workers.flatMap((worker) => executionsRun(read(worker.logFile)));
+		sandbox.addWebhook({
+			url: `${n8n.baseUrl}${triggerWebhookPath(TRIGGER_WEBHOOK_ID)}`,
+			secret: SIGNING_SECRET,
+			events: ['session.status.submitted'],
+		});
+		const submitted = await fetch(`${sandbox.url}/__sandbox/sessions/queue-trigger/submit`, { method: 'POST' });
+		expect(submitted.status).toBe(200);
+		await waitFor(
+			'the trigger workflow to mark queue-trigger Verified',
+			async () => (sandbox.getSession('queue-trigger')?.session_record.status === 'VERIFIED' ? true : undefined),
+			{ timeoutMs: 60_000, intervalMs: 250 },
+		);
+		const deliveries = sandbox.deliveries.filter((delivery) => delivery.type === 'session.status.submitted');
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200]);
+		const after = n8n.workers.flatMap((worker) => executionsRun(read(worker.logFile)));
+		expect(after.length).toBe(before.length + 1);
+	}, 90_000);
+});
