@@ -128,10 +128,20 @@ describe('RateLimiter', () => {
 		expect(limiter.perSecond).toBe(25);
 	});
 
-	it('never slows below its floor, so items keep moving during a long overload', async () => {
+	it('never starves in a storm: halving stops at a fifth of the configured rate', async () => {
 		const limiter = new RateLimiter(25, 35, clock);
 		for (let round = 0; round < 12; round++) await refuse(limiter, 1);
-		expect(limiter.perSecond).toBeCloseTo(25 * PACING.floorShare, 5);
+		expect(limiter.perSecond).toBeCloseTo(25 * PACING.stormFloorShare, 5);
+	});
+
+	it('with competition it may go lower, but never below its floor, so items keep moving', async () => {
+		const limiter = new RateLimiter(25, 35, clock);
+		for (let round = 0; round < 40; round++) {
+			await grantTimes(limiter, PACING.cutEvery);
+			await refuse(limiter, 1);
+		}
+		expect(limiter.perSecond).toBeLessThan(25 * PACING.stormFloorShare);
+		expect(limiter.perSecond).toBeGreaterThanOrEqual(25 * PACING.floorShare);
 	});
 
 	it('ignores a second report on the same permit', async () => {

@@ -10,8 +10,10 @@ export const PACING = {
 	outcomeWindow: 20,
 	/** At least this share of recent requests refused: a storm (everyone far over the limit). */
 	stormShare: 0.8,
-	/** In a storm a 429 halves the rate, every round trip. */
+	/** In a storm a 429 halves the rate, every round trip… */
 	stormDecrease: 0.5,
+	/** …but not below this share of the configured rate, so a latecomer is not starved. */
+	stormFloorShare: 0.2,
 	/** This many refusals among the recent outcomes: other executions share the limit. */
 	competingAfter: 2,
 	/** With competition, a 429 cuts the rate by 30%… */

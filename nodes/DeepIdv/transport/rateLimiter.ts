@@ -146,8 +146,9 @@ export class RateLimiter {
 		// nothing new about the current rate.
 		if (this.cut && sequence < this.cut.sent + (storm ? 0 : PACING.cutEvery)) return;
 		const factor = storm ? PACING.stormDecrease : this.competing ? PACING.decrease : PACING.strayDecrease;
+		const floor = this.ceiling * (storm ? Math.min(PACING.stormFloorShare, rate / this.ceiling) : PACING.floorShare);
 		this.cut = {
-			rate: Math.max(this.ceiling * PACING.floorShare, rate * factor),
+			rate: Math.max(floor, rate * factor),
 			at: this.clock.now(),
 			sent: this.sent,
 		};
