@@ -13,6 +13,7 @@
 const { startSandbox } = require('../../sandbox');
 const { DEEPIDV_NODE, byId, manualTrigger } = require('../../scripts/lib/workflows');
 const { credential, instanceWithPackage, nodeOutput } = require('./fixtures');
+const { e2eN8nVersion } = require('./n8n-version');
 const { startScriptedChatModel, toolResult } = require('./scripted-chat-model');
 
 /** @type {import('../../sandbox').Sandbox} */
@@ -27,6 +28,8 @@ let execution;
 const SESSION = 'test_submitted';
 const OPENAI_KEY = 'sk-e2e-scripted-model-key-0123456789';
 const LIVE = { id: 'deepIdvLive', name: 'DeepIDV deepIdvLive' };
+/** The newest AI Agent node of each n8n line: 3.1 in 2.x, 3 in 1.x (which has no 3.1). */
+const AGENT_VERSION = e2eN8nVersion().startsWith('1.') ? 3 : 3.1;
 
 /** Tool names are the node names (n8n replaces spaces with underscores); the descriptions are the
  *  ones set on the nodes, written for the model: what the tool does and which fields it needs. */
@@ -76,7 +79,7 @@ const agentWorkflow = (chatModelUrl) => ({
 			id: 'agent',
 			name: 'AI Agent',
 			type: '@n8n/n8n-nodes-langchain.agent',
-			typeVersion: 3.1,
+			typeVersion: AGENT_VERSION,
 			position: [240, 0],
 			parameters: { promptType: 'define', text: PROMPT, options: {} },
 		},

@@ -4,14 +4,14 @@
 /**
  * Which n8n the real-n8n suite runs in: `DEEPIDV_E2E_N8N` (one of the toolchain's RELEASES), n8n
  * 2.41.1 by default. `npm test` runs the suite twice: fully on 2.41.1, and the suites below on the
- * 1.x LTS line. The editor (Chromium through the whole UI, the slowest part), the file checks and the
- * AI Agent suites run on the default version only.
+ * 1.x LTS line. The editor suite (Chromium through the whole UI, the slowest part) runs on the
+ * default version only.
  */
 
 const { DEFAULT_N8N_VERSION, RELEASES } = require('../../scripts/lib/toolchain');
 
 /** The suites (file names without `.e2e.test.js`) run on every version other than the default. */
-const SUITES_ON_OTHER_VERSIONS = ['execute', 'server'];
+const SUITES_ON_OTHER_VERSIONS = ['execute', 'server', 'agent', 'files'];
 
 /** @param {NodeJS.ProcessEnv} [env] */
 function e2eN8nVersion(env = process.env) {
