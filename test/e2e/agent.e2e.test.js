@@ -67,8 +67,8 @@ const deepIdvTool = (name, parameters) => ({
 });
 const fromAi = (/** @type {string} */ key, /** @type {string} */ hint) => `={{ $fromAI('${key}', '${hint}', 'string') }}`;
 
-/** @param {string} chatModelUrl */
-const agentWorkflow = (chatModelUrl) => ({
+/** Manual Trigger → AI Agent, with its chat model and the two DeepIDV tools. */
+const agentWorkflow = () => ({
 	id: 'e2eAgentDecides',
 	name: 'AI Agent decides a DeepIDV session',
 	active: false,
@@ -123,7 +123,7 @@ beforeAll(async () => {
 		credential(LIVE.id, sandbox.keys.live, sandbox.url),
 		{ id: 'scriptedModel', name: 'Scripted model', type: 'openAiApi', data: { apiKey: OPENAI_KEY, url: model.baseUrl } },
 	]);
-	await n8n.importWorkflows([agentWorkflow(model.baseUrl)]);
+	await n8n.importWorkflows([agentWorkflow()]);
 	sandbox.clearRequests();
 	execution = await n8n.execute('e2eAgentDecides');
 });
