@@ -145,6 +145,8 @@ class N8nInstance {
 	 */
 	constructor(toolchain, ports, { recordOutbound = false, queue } = {}) {
 		this.toolchain = toolchain;
+		/** n8n's major version: 1.x and 2.x differ in a few settings and commands (see below). */
+		this.major = Number(toolchain.n8nVersion.split('.')[0]);
 		installExitHooks();
 		this.folder = fs.mkdtempSync(path.join(os.tmpdir(), 'deepidv-n8n-'));
 		liveFolders.add(this.folder);
@@ -175,7 +177,9 @@ class N8nInstance {
 			N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
 			// The node panel would otherwise fetch n8n's catalogue of verified community nodes.
 			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-			N8N_DISABLED_MODULES: 'mcp-registry',
+			// 2.x only: the MCP registry module fetches a catalogue at startup. n8n 1.x has no such
+			// module and refuses to start when an unknown one is named.
+			...(this.major >= 2 && { N8N_DISABLED_MODULES: 'mcp-registry' }),
 			N8N_HOST: '127.0.0.1',
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_PORT: String(ports.port),
@@ -281,10 +285,16 @@ class N8nInstance {
 
 	/** Activates a workflow (its triggers and webhooks go live when the server starts). */
 	async publish(/** @type {string} */ workflowId) {
-		await this.cli(['publish:workflow', `--id=${workflowId}`]);
+		// n8n 2.x publishes a version of the workflow; 1.x has no publishing and activates it instead.
+		const args = this.major >= 2 ? ['publish:workflow', `--id=${workflowId}`] : ['update:workflow', `--id=${workflowId}`, '--active=true'];
+		await this.cli(args);
 	}
 
-	/** Starts `n8n start` and resolves once `/healthz/readiness` answers 200. */
+	/**
+	 * Starts `n8n start` and resolves once `/healthz/readiness` and the REST API (`/rest/settings`,
+	 * which needs no login) answer 200. n8n 1.x reports ready a couple of seconds before its REST
+	 * routes are mounted (they answer 404 until then); 2.x mounts them first.
+	 */
 	async start({ timeoutMs = 60_000 } = {}) {
 		if (this.server) throw new Error('n8n is already running');
 		const log = fs.openSync(this.logFile, 'a');
@@ -297,8 +307,8 @@ class N8nInstance {
 		while (Date.now() < deadline) {
 			if (this.server.exitCode !== null) break;
 			try {
-				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
-				if (response.ok) return;
+				const ready = await fetch(`${this.baseUrl}/healthz/readiness`);
+				if (ready.ok && (await fetch(`${this.baseUrl}/rest/settings`)).ok) return;
 			} catch {
 				// not listening yet
 			}
@@ -464,12 +474,13 @@ class N8nInstance {
 
 /**
  * Ensures the toolchain and prepares (but does not start) a fresh n8n instance.
- * @param {{ port?: number, recordOutbound?: boolean, queue?: QueueServices }} [options] `port`: the
- *   editor's port, a free one by default; `recordOutbound`: see outboundConnections(); `queue`: queue
- *   mode on these servers (services.js)
+ * @param {{ n8nVersion?: string, port?: number, recordOutbound?: boolean, queue?: QueueServices }} [options]
+ *   `n8nVersion`: one of the toolchain's RELEASES (2.41.1 by default); `port`: the editor's port, a
+ *   free one by default; `recordOutbound`: see outboundConnections(); `queue`: queue mode on these
+ *   servers (services.js)
  */
-async function createInstance({ port, recordOutbound, queue } = {}) {
-	const toolchain = ensureToolchain();
+async function createInstance({ n8nVersion, port, recordOutbound, queue } = {}) {
+	const toolchain = ensureToolchain({ n8nVersion });
 	const [freePort, serverBrokerPort, cliBrokerPort] = await freePorts(3);
 	return new N8nInstance(toolchain, { port: port ?? freePort, serverBrokerPort, cliBrokerPort }, { recordOutbound, queue });
 }

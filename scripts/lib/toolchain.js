@@ -28,6 +28,10 @@ const { proveN8n, proveNode } = require('./toolchain-proof');
  */
 const RELEASES = {
 	'2.41.1': { node: '24.21.0' },
+	// The 1.x line that still gets security fixes. Node 22: its isolated-vm ships prebuilt binaries
+	// for Node 22 and 24 only, and 1.x is not tested by n8n on 24. xlsx: one of its dependencies asks
+	// for a copy hosted outside the npm registry; 0.18.5 is the same library from the registry.
+	'1.123.81': { node: '22.23.5', overrides: { xlsx: '0.18.5' } },
 };
 const DEFAULT_N8N_VERSION = '2.41.1';
 const NODE_GYP = 'node-gyp@12.4.0';
@@ -88,6 +92,16 @@ function run(cmd, args, opts, log) {
 	}
 }
 
+/**
+ * The package.json of an n8n install folder: private (npm never walks up into an enclosing
+ * project), with the release's `overrides` for npm to apply to n8n's dependency tree.
+ * @param {{ n8nRoot: string, release: Release }} toolchain
+ */
+function writeInstallManifest({ n8nRoot, release: { overrides } }) {
+	const manifest = overrides ? { private: true, overrides } : { private: true };
+	fs.writeFileSync(path.join(n8nRoot, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
 /** The real installs. Tests replace them to exercise the cache logic without downloading n8n. */
 const installers = {
 	/** @param {Toolchain} toolchain @param {(message: string) => void} log */
@@ -98,10 +112,7 @@ const installers = {
 	},
 	/** @param {Toolchain} toolchain @param {(message: string) => void} log */
 	n8n(toolchain, log) {
-		const { overrides } = toolchain.release;
-		if (overrides) {
-			fs.writeFileSync(path.join(toolchain.n8nRoot, 'package.json'), `${JSON.stringify({ private: true, overrides }, null, 2)}\n`);
-		}
+		writeInstallManifest(toolchain);
 		// --ignore-scripts: an optional Kafka dependency downloads binaries at install time, and no
 		// script is needed: the one native module that must be built is compiled next.
 		run('npm', ['install', `n8n@${toolchain.n8nVersion}`, '--ignore-scripts', '--loglevel=error'], { cwd: toolchain.n8nRoot, env: toolchain.env }, log);
@@ -251,7 +262,7 @@ function isStale(lockDir) {
 	return age > LOCK_STALE_MS;
 }
 
-module.exports = { ensureToolchain, cacheDir, layout, ToolchainError, RELEASES, DEFAULT_N8N_VERSION, MARKER };
+module.exports = { ensureToolchain, cacheDir, layout, writeInstallManifest, ToolchainError, RELEASES, DEFAULT_N8N_VERSION, MARKER };
 
 if (require.main === module) {
 	try {

@@ -248,6 +248,7 @@ describe('Session → Create', () => {
 			{
 				json: {
 					id,
+					created: true,
 					session_url: sessionUrl,
 					external_id: 'crm-e2e-create',
 					expires_at: expiresAt,

@@ -4,13 +4,14 @@
 /**
  * Files through a real n8n: a published workflow "n8n Form Trigger (a file field) → DeepIDV
  * Document → Scan", submitted over HTTP as multipart/form-data the way the form page in a browser
- * does, with n8n's default binary data mode (files on disk). A small photo goes to DeepIDV inline
+ * does, with n8n's default binary data mode (files on disk in 2.x, in the item in 1.x). A small photo goes to DeepIDV inline
  * (base64); a large one through a presigned upload to the sandbox's upload host.
  */
 
 const { factsOf, sandboxImage, startSandbox, totalBilled } = require('../../sandbox');
 const { chainWorkflow, deepIdvNode } = require('../../scripts/lib/workflows');
 const { credential, instanceWithPackage, nodeOutput, waitFor } = require('./fixtures');
+const { e2eN8nVersion } = require('./n8n-version');
 
 /** @type {import('../../sandbox').Sandbox} */
 let sandbox;
@@ -146,7 +147,9 @@ describe('n8n Form Trigger with a file field → DeepIDV Document → Scan', () 
 	it('outputs the scanned document\'s decision fields and keeps the uploaded file, stored on disk by n8n', () => {
 		const [item] = nodeOutput(executions[0], 'DeepIDV');
 		expect(item.json).toEqual({ ...PASSPORT, confidence: expect.any(Number) });
-		expect(item.binary[FILE_FIELD]).toMatchObject({ mimeType: 'image/jpeg', fileName: 'passport.jpg', id: expect.stringMatching(/^filesystem/) });
+		// n8n 2.x keeps binary data on disk by default; 1.x keeps it in the item (base64) by default.
+		const stored = e2eN8nVersion().startsWith('1.') ? { data: small.toString('base64') } : { id: expect.stringMatching(/^filesystem/) };
+		expect(item.binary[FILE_FIELD]).toMatchObject({ mimeType: 'image/jpeg', fileName: 'passport.jpg', ...stored });
 		expect(nodeOutput(executions[1], 'DeepIDV')[0].json).toEqual({ ...PASSPORT, documentNumber: 'P87654321', confidence: expect.any(Number) });
 	});
 

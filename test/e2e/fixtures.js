@@ -5,6 +5,7 @@
 
 const { createInstance } = require('../../scripts/lib/n8n-instance');
 const { chainWorkflow, deepIdvNode, manualTrigger } = require('../../scripts/lib/workflows');
+const { e2eN8nVersion } = require('./n8n-version');
 
 const CREDENTIAL_TYPE = 'deepIdvApi';
 
@@ -26,13 +27,13 @@ function deepIdvWorkflow({ id, credentialId, parameters }) {
 }
 
 /**
- * A fresh n8n with the packed package installed (the .tgz comes from global-setup.js), recording
- * every connection it attempts outside this computer.
+ * A fresh n8n (the version under test, see n8n-version.js) with the packed package installed (the
+ * .tgz comes from global-setup.js), recording every connection it attempts outside this computer.
  */
 async function instanceWithPackage() {
 	const tgz = process.env.DEEPIDV_E2E_TGZ;
 	if (!tgz) throw new Error('DEEPIDV_E2E_TGZ is unset: run with -c test/e2e/jest.config.js');
-	const n8n = await createInstance({ recordOutbound: true });
+	const n8n = await createInstance({ n8nVersion: e2eN8nVersion(), recordOutbound: true });
 	await n8n.installPackage(tgz);
 	return n8n;
 }

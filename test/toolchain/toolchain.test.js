@@ -153,7 +153,7 @@ describe('toolchain cache', () => {
 
 	it('refuses an n8n version it does not know how to install', () => {
 		expect(() => ensureToolchain({ n8nVersion: '0.0.1', cache, log })).toThrow(
-			'n8n 0.0.1 is not one the toolchain can install (known: 2.41.1)',
+			'n8n 0.0.1 is not one the toolchain can install (known: 2.41.1, 1.123.81)',
 		);
 	});
 });

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { BINARY_IN_JSON_PROPERTY, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { BINARY_IN_JSON_PROPERTY } from '../files/binaryMarkers';
 import { FILE_MEMORY_BUDGET_BYTES, MemoryBudget } from '../files/memoryBudget';
 import { forEachBounded } from '../transport/concurrency';
 import { readTransportSettings } from '../transport/settings';

@@ -1,6 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { BINARY_IN_JSON_PROPERTY, BINARY_MODE_COMBINED, NodeOperationError, isBinaryValue } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { BINARY_IN_JSON_PROPERTY, BINARY_MODE_COMBINED, isBinaryValue } from './binaryMarkers';
 import { ACCEPTED_IMAGE_LABELS, MAX_IMAGE_BYTES, acceptedImageType, formatBytes } from './imageTypes';
 
 /** A node parameter naming the binary field that holds one image. */
