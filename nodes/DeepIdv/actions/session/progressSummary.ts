@@ -3,6 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { stepName } from '../workflow/steps';
 
 const DONE = new Set(['COMPLETED', 'SKIPPED']);
+/** Session statuses after which the applicant goes no further. */
+const ENDED = new Set(['SUBMITTED', 'VERIFIED', 'REJECTED', 'VOIDED', 'EXPIRED', 'FAILED']);
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
@@ -46,7 +48,7 @@ function summarize(response: IDataObject, steps: IDataObject[], index: number, a
 	const attempts = typeof step.attempts === 'number' ? step.attempts : 0;
 	const reason = typeof step.failure_reason === 'string' && step.failure_reason ? ` (last failure: ${step.failure_reason})` : '';
 	const remaining = attemptsRemaining === null ? '' : `, ${plural(attemptsRemaining, 'attempt')} remaining`;
-	const finished = String(response.session_progress ?? '').toUpperCase() === 'COMPLETED';
+	const finished = String(response.session_progress ?? '').toUpperCase() === 'COMPLETED' || ENDED.has(status.toUpperCase());
 
 	if (stepStatus === 'FAILED') return `Stopped at ${where}: failed after ${plural(attempts, 'attempt')}${reason} (status ${status})`;
 	if (finished) return `Ended at ${where} before finishing it (status ${status})`;
