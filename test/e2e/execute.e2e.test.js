@@ -302,6 +302,7 @@ describe('Session → Create', () => {
 						{ rel: 'self', href: `${sandbox.url}/v1/sessions/${id}`, description: 'Retrieve this session' },
 						{ rel: 'session_url', href: sessionUrl, description: 'Verification link for the applicant' },
 					],
+					created: true,
 				},
 				pairedItem: { item: 0 },
 			},
