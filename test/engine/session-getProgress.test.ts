@@ -24,7 +24,6 @@ const stepsOf = (ids: string[], states: Array<[string, number, string | null]>) 
 		const [status, attempts, failure_reason] = states[index] ?? ['PENDING', 0, null];
 		return { step_id, status, attempts, failure_reason };
 	});
-const done = (count: number) => Array.from({ length: count }, (): [string, number, null] => ['COMPLETED', 1, null]);
 
 describe('Session → Get Progress through the n8n engine', () => {
 	const env = useSandbox();

@@ -1,12 +1,12 @@
 import { requestSummary, useSandbox } from '../helpers/sandbox';
-import { runOperation } from '../helpers/screening';
+import { runOperation, type ScreeningRunOptions } from '../helpers/screening';
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const NEW_SESSION = 'Send a new session with Session → Create';
 
 describe('Session → Re-Verify through the n8n engine', () => {
 	const env = useSandbox();
-	const reVerify = (sessionId: string, options: { apiKey?: string; input?: object[]; continueOnFail?: boolean } = {}) =>
+	const reVerify = (sessionId: string, options: ScreeningRunOptions = {}) =>
 		runOperation(env.sb, 'session', 'reVerify', { sessionId: byId(sessionId) }, options);
 
 	it('sends one POST and outputs the new re-verification; run again, the open one, marked reused', async () => {

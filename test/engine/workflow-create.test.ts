@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { requestSummary, useSandbox } from '../helpers/sandbox';
-import { runOperation } from '../helpers/screening';
+import { runOperation, type ScreeningRunOptions } from '../helpers/screening';
 
 const VALID: INodeParameters = {
 	name: 'Onboarding',
@@ -12,7 +12,7 @@ const VALID: INodeParameters = {
 
 describe('Workflow → Create through the n8n engine', () => {
 	const env = useSandbox();
-	const create = (parameters: INodeParameters, options: { apiKey?: string; input?: object[]; continueOnFail?: boolean } = {}) =>
+	const create = (parameters: INodeParameters, options: ScreeningRunOptions = {}) =>
 		runOperation(env.sb, 'workflow', 'create', parameters, options);
 
 	it('sends one POST with the steps in the order chosen, each with its settings, and outputs the new workflow', async () => {

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { TransportSettings } from '../transport/settings';
+
 /** What the node says about one DeepIDV refusal: what happened, and how to fix it. */
 export interface RefusalText {
 	message: string;
@@ -30,11 +32,13 @@ export function isSandboxKeyRefusal(refusal: Refusal): boolean {
 
 /**
  * Runs one DeepIDV request; when DeepIDV refuses it and `explain` has better words for that refusal,
- * fails with those instead, keeping the item index, the HTTP code and DeepIDV's answer.
+ * fails with those instead, keeping the item index, the HTTP code and DeepIDV's answer. DeepIDV's
+ * words may be quoted, so the API key is taken out of the new message, as the transport does.
  */
 export async function explainRefusals<T>(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	settings: TransportSettings,
 	request: () => Promise<T>,
 	explain: (refusal: Refusal) => RefusalText | undefined,
 ): Promise<T> {
@@ -49,9 +53,11 @@ export async function explainRefusals<T>(
 	const refusal = refusalOf(failure);
 	const text = refusal && explain(refusal);
 	if (!refusal || !text) throw failure;
+	const apiKey = String((await settings.credentials)?.apiKey ?? '');
+	const redact = (words: string) => (apiKey.length >= 4 ? words.split(apiKey).join('[redacted]') : words);
 	throw new NodeApiError(context.getNode(), (failure as { errorResponse: JsonObject }).errorResponse, {
-		message: text.message,
-		description: text.description,
+		message: redact(text.message),
+		description: redact(text.description),
 		httpCode: String(refusal.status),
 		itemIndex,
 	});

@@ -30,6 +30,7 @@ export async function execute(
 	const response = await explainRefusals(
 		this,
 		itemIndex,
+		settings,
 		async () =>
 			await deepIdvApiRequest.call(
 				this,

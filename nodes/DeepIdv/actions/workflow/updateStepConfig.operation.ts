@@ -54,6 +54,7 @@ export async function execute(
 	const response = await explainRefusals(
 		this,
 		itemIndex,
+		settings,
 		async () =>
 			await deepIdvApiRequest.call(
 				this,
