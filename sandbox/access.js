@@ -8,8 +8,11 @@ const { json, error } = require('./http');
 /** @typedef {import('./internal').ApiResponse} ApiResponse */
 
 const SANDBOX_WRITE_MESSAGE = 'This is a sandbox API key. Use a live API key to create or modify resources.';
-/** Routes whose GETs answer fixtures for the sandbox key; `/v1/idv` is the deprecated alias of session create. */
-const SANDBOX_ROUTES = ['/v1/sessions', '/v1/idv', '/v1/financial', '/v1/workflows', '/v1/credit-checks'];
+/**
+ * Routes whose GETs answer fixtures for the sandbox key; `/v1/idv` is the deprecated alias of session create.
+ * `/v1/re-verifications` has no GET, but its OAS entry documents the same 403 for a sandbox key.
+ */
+const SANDBOX_ROUTES = ['/v1/sessions', '/v1/idv', '/v1/financial', '/v1/workflows', '/v1/credit-checks', '/v1/re-verifications'];
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 /**

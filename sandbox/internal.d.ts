@@ -38,6 +38,9 @@ export interface ResolvedOptions {
 	asyncJobTtlMs: number;
 	uploadUrlTtlSeconds: number;
 	faceMatchThreshold: number;
+	currentStepBase: 0 | 1;
+	reVerificationTtlHours: number;
+	unknownWorkflowStepStatus: 400 | 404;
 }
 
 /** A fully built answer: serialized body and its headers. */
@@ -59,6 +62,8 @@ export interface WorkflowStep {
 	/** API (UPPER_SNAKE) form. */
 	id: string;
 	config: Record<string, unknown>;
+	/** Sandbox only, never in answers: settings in DeepIDV's older format (PATCH answers 409 legacy_step_config). */
+	legacy?: boolean;
 }
 
 export interface WorkflowRecord {
@@ -69,6 +74,8 @@ export interface WorkflowRecord {
 	created_at: string;
 	updated_at: string;
 	steps: WorkflowStep[];
+	/** Sandbox only, never in answers: re-verification is turned off for the workflow's sessions. */
+	reverifyDisabled?: boolean;
 }
 
 export interface StoredEntry {
@@ -80,6 +87,18 @@ export interface Dataset {
 	users: Map<string, User>;
 	workflows: Map<string, WorkflowRecord>;
 	sessions: Map<string, StoredEntry>;
+	/** The latest re-verification of each session, by original session id. */
+	reVerifications: Map<string, ReVerification>;
+}
+
+export interface ReVerification {
+	re_verification_id: string;
+	original_session_id: string;
+	status: string;
+	expires_at: string;
+	reused: boolean;
+	consent_required: boolean;
+	liveness: { challenge_type: string };
 }
 
 /** Who an API key is: both default keys belong to the same user; the sandbox key reads fixtures only. */

@@ -40,6 +40,11 @@ const RUNTIME_DEFAULTS = {
 	// DeepIDV documents neither how long its upload URLs stay valid nor its face-match threshold.
 	uploadUrlTtlSeconds: 900,
 	faceMatchThreshold: 80,
+	// DeepIDV documents neither how current_step counts, how long a re-verification stays open, nor what a
+	// step config PATCH answers for a step the workflow does not have.
+	currentStepBase: 0,
+	reVerificationTtlHours: 72,
+	unknownWorkflowStepStatus: 404,
 	quiet: true,
 };
 
@@ -115,6 +120,9 @@ const RUNTIME = {
 	asyncJobTtlMs: positive('asyncJobTtlMs'),
 	uploadUrlTtlSeconds: nonNegative('uploadUrlTtlSeconds'),
 	faceMatchThreshold: numberWhere('faceMatchThreshold', (n) => n >= 0 && n <= 100, 'a number 0-100'),
+	currentStepBase: oneOf('currentStepBase', [0, 1]),
+	reVerificationTtlHours: positive('reVerificationTtlHours'),
+	unknownWorkflowStepStatus: oneOf('unknownWorkflowStepStatus', [400, 404]),
 };
 
 /**

@@ -42,8 +42,9 @@ const STEP_CONFIGS = /** @type {Record<string, Record<string, unknown>>} */ ({
 });
 
 /**
- * Workflow `status` values are undocumented; every seeded workflow is 'active'.
- * @param {{ id: string, name: string, organizationId: string, createdAt: number, steps: string[] }} spec
+ * Workflow `status` values are undocumented; every seeded workflow is 'active'. `legacySteps` and
+ * `reverifyDisabled` are sandbox-only flags that never appear in answers (see routes/workflows.js).
+ * @param {{ id: string, name: string, organizationId: string, createdAt: number, steps: string[], legacySteps?: string[], reverifyDisabled?: boolean }} spec
  * @returns {WorkflowRecord}
  */
 function buildWorkflow(spec) {
@@ -55,7 +56,8 @@ function buildWorkflow(spec) {
 		organization_id: spec.organizationId,
 		created_at: at,
 		updated_at: at,
-		steps: spec.steps.map((id) => ({ id, config: { ...STEP_CONFIGS[id] } })),
+		steps: spec.steps.map((id) => ({ id, config: { ...STEP_CONFIGS[id] }, ...(spec.legacySteps?.includes(id) && { legacy: true }) })),
+		...(spec.reverifyDisabled && { reverifyDisabled: true }),
 	};
 }
 

@@ -4,11 +4,16 @@
 //
 // Live organization (the one both default keys belong to):
 //   - members: the key's user (Morgan Avery) and a colleague (Riley Chen);
-//   - workflows: "KYC Standard", "Enhanced Due Diligence", "Age Check" and the fixture `test_workflow`;
+//   - workflows: "KYC Standard", "Enhanced Due Diligence" (its ADDRESS_VERIFICATION step has settings in
+//     DeepIDV's older format: PATCHing them answers 409 legacy_step_config), "Age Check" (re-verification
+//     turned off) and the fixture `test_workflow`;
 //   - 130 sessions `uuidFrom('session-<i>')`, created about 18.6 h apart from 2025-01-06 to 2025-04-17
 //     (every tenth one shares its predecessor's created_at), all seven statuses, one in seven sent by the
 //     colleague, three in four run a workflow, one in three has an external id `crm-1001` … `crm-1030`
-//     (several used twice), plus writable copies of the five sandbox fixtures (sent by the key's user).
+//     (several used twice), plus writable copies of the five sandbox fixtures (sent by the key's user);
+//   - three VERIFIED sessions that cannot be re-verified, one per reason, created before all others:
+//     `reverify_disabled` (Age Check workflow), `reverify_no_biometric` (no selfie or liveness capture kept)
+//     and `reverify_type_not_allowed` (a silent-screening record).
 // Another organization owning the session `other_org_session`.
 // Sandbox dataset: only the documented fixtures.
 const { uuidFrom } = require('./ids');
@@ -51,8 +56,8 @@ function buildSeed() {
 
 	const orgId = organization.id;
 	const kyc = buildWorkflow({ id: uuidFrom('workflow-kyc'), name: 'KYC Standard', organizationId: orgId, createdAt: Date.UTC(2024, 10, 4, 14), steps: ['ID_VERIFICATION', 'FACE_LIVENESS', 'PEP_SANCTIONS'] });
-	const edd = buildWorkflow({ id: uuidFrom('workflow-edd'), name: 'Enhanced Due Diligence', organizationId: orgId, createdAt: Date.UTC(2024, 11, 2, 16), steps: ['ID_VERIFICATION', 'FACE_LIVENESS', 'PEP_SANCTIONS', 'ADVERSE_MEDIA', 'ADDRESS_VERIFICATION'] });
-	const age = buildWorkflow({ id: uuidFrom('workflow-age'), name: 'Age Check', organizationId: orgId, createdAt: Date.UTC(2025, 1, 10, 9), steps: ['AGE_ESTIMATION', 'FACE_LIVENESS'] });
+	const edd = buildWorkflow({ id: uuidFrom('workflow-edd'), name: 'Enhanced Due Diligence', organizationId: orgId, createdAt: Date.UTC(2024, 11, 2, 16), steps: ['ID_VERIFICATION', 'FACE_LIVENESS', 'PEP_SANCTIONS', 'ADVERSE_MEDIA', 'ADDRESS_VERIFICATION'], legacySteps: ['ADDRESS_VERIFICATION'] });
+	const age = buildWorkflow({ id: uuidFrom('workflow-age'), name: 'Age Check', organizationId: orgId, createdAt: Date.UTC(2025, 1, 10, 9), steps: ['AGE_ESTIMATION', 'FACE_LIVENESS'], reverifyDisabled: true });
 	const liveTestWorkflow = testWorkflow(orgId);
 
 	/** @type {SeedDataset} */
@@ -80,6 +85,10 @@ function buildSeed() {
 			}),
 		);
 	}
+	for (const { record, applicant } of reVerificationRefusals(orgId, keyUser.id, age)) {
+		live.users.push(applicant);
+		live.sessions.push(record);
+	}
 	for (const { record, applicant } of fixtureSessions(orgId, keyUser.id, liveTestWorkflow)) {
 		live.users.push(applicant);
 		live.sessions.push(record);
@@ -100,6 +109,28 @@ function buildSeed() {
 	};
 
 	return { organization, keyUser, colleague, live, sandbox };
+}
+
+/**
+ * The sessions whose re-verification DeepIDV refuses, one per documented 422 reason (but not_verified,
+ * which any session not VERIFIED gives).
+ * @param {string} organizationId @param {string} senderId @param {WorkflowRecord} reverifyOff
+ * @returns {{ record: SessionRecord, applicant: User }[]}
+ */
+function reVerificationRefusals(organizationId, senderId, reverifyOff) {
+	const specs = /** @type {const} */ ([
+		['reverify_disabled', ['Gale', 'Moreau'], reverifyOff],
+		['reverify_no_biometric', ['Hugo', 'Lindqvist'], undefined],
+		['reverify_type_not_allowed', ['Ines', 'Duarte'], undefined],
+	]);
+	return specs.map(([id, [first, last], workflow], n) => {
+		const createdAt = Date.UTC(2024, 11, 2 + n, 10);
+		const applicant = buildUser(uuidFrom(`applicant-${id}`), first, last, `${first}.${last}@example.com`.toLowerCase(), `+1416555090${n}`, createdAt);
+		const record = buildRecord({ id, organizationId, applicant, senderId, createdAt, status: 'VERIFIED', progress: 'COMPLETED', n, workflow });
+		if (id === 'reverify_no_biometric') record.uploads = { id_front: true, id_back: true, pdf_summary: true };
+		if (id === 'reverify_type_not_allowed') record.type = 'silent-screening';
+		return { record, applicant };
+	});
 }
 
 module.exports = { buildSeed };

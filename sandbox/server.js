@@ -11,6 +11,8 @@ const { retryAfterHeader, tooManyRequests } = require('./rate-limit');
 const { faultResponse } = require('./faults');
 const sessionRoutes = require('./routes/sessions');
 const workflowRoutes = require('./routes/workflows');
+const progressRoutes = require('./routes/progress');
+const reVerificationRoutes = require('./routes/re-verifications');
 const authRoutes = require('./routes/auth');
 const screeningRoutes = require('./routes/screening');
 const asyncJobRoutes = require('./routes/async-jobs');
@@ -28,7 +30,7 @@ const CONTROL_PREFIX = '/__sandbox/';
 
 /** @param {SandboxState} state */
 function createRequestListener(state) {
-	const api = createRouter([...sessionRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes, ...fileRoutes]);
+	const api = createRouter([...sessionRoutes, ...progressRoutes, ...reVerificationRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes, ...fileRoutes]);
 	const control = createRouter(controlRoutes);
 
 	/**

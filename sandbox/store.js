@@ -29,6 +29,7 @@ function toDataset(seed) {
 		users: new Map(seed.users.map((user) => [user.id, user])),
 		workflows: new Map(seed.workflows.map((workflow) => [workflow.id, workflow])),
 		sessions: new Map(seed.sessions.map((record) => [record.id, { record, invites: null }])),
+		reVerifications: new Map(),
 	};
 }
 

@@ -120,6 +120,12 @@ export interface RuntimeOptions {
 	uploadUrlTtlSeconds?: number;
 	/** Face-match threshold (0–100) of face/compare and identity/verify (undocumented). Default 80. */
 	faceMatchThreshold?: number;
+	/** Whether a workflow progress answer's `current_step` counts from 0 (default) or 1 (undocumented). */
+	currentStepBase?: 0 | 1;
+	/** How long a re-verification stays open, in hours (undocumented). Default 72. */
+	reVerificationTtlHours?: number;
+	/** Status for a step config PATCH naming a step the workflow does not have (undocumented): 404 (default) or 400. */
+	unknownWorkflowStepStatus?: 400 | 404;
 	/** No request log lines. Default true for the library, false in the CLI. */
 	quiet?: boolean;
 	/**

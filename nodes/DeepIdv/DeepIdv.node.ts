@@ -14,6 +14,7 @@ import * as document from './actions/document';
 import * as face from './actions/face';
 import * as identity from './actions/identity';
 import * as session from './actions/session';
+import * as workflow from './actions/workflow';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
@@ -26,7 +27,7 @@ export class DeepIdv implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Run DeepIDV identity verification: create, check and decide verification sessions, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), and check documents and faces in image files',
+			'Run DeepIDV identity verification: create, check, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), and check documents and faces in image files',
 		defaults: { name: 'DeepIDV' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -45,6 +46,7 @@ export class DeepIdv implements INodeType {
 					{ name: 'Identity', value: 'identity', description: 'Match an identity document against a selfie, from image files' },
 					{ name: 'Screening', value: 'screening', description: 'Screen a person or a phone number (billed per check)' },
 					{ name: 'Session', value: 'session', description: 'Verification sessions that applicants complete' },
+					{ name: 'Workflow', value: 'workflow', description: 'Verification workflows: the steps an applicant goes through' },
 				],
 				// Session stays the default: saved workflows that never stored the resource keep working.
 				default: 'session',
@@ -55,6 +57,7 @@ export class DeepIdv implements INodeType {
 			...identity.description,
 			...screening.description,
 			...session.description,
+			...workflow.description,
 			requestOptions,
 		],
 	};

@@ -31,6 +31,9 @@ const SCREENED = [
 /** The sandbox's adverse-media jobs are ready on their second poll (0.5 s apart here). */
 const QUICK_WAIT = { waitForResult: true, pollIntervalSeconds: 0.5, maxWaitSeconds: 30 };
 const screenedItem = (/** @type {string} */ field) => `={{ $('One Item Each').item.json.${field} }}`;
+/** A session stuck on its second step, added before the run, for Get Progress. */
+const PROGRESS_SESSION = 'e2e-progress';
+const PROGRESS_STEPS = ['ID_VERIFICATION', 'FACE_LIVENESS', 'PEP_SANCTIONS'];
 
 const workflows = [
 	deepIdvWorkflow({
@@ -142,6 +145,49 @@ const workflows = [
 			}),
 		],
 	}),
+	deepIdvWorkflow({
+		id: 'e2eWorkflowGetMany',
+		credentialId: 'deepIdvLive',
+		parameters: { resource: 'workflow', operation: 'getMany', returnAll: false, limit: 2 },
+	}),
+	deepIdvWorkflow({
+		id: 'e2eWorkflowGet',
+		credentialId: 'deepIdvLive',
+		parameters: { resource: 'workflow', operation: 'get', workflowId: { __rl: true, mode: 'list', value: 'test_workflow', cachedResultName: 'Sandbox Test Workflow' } },
+	}),
+	deepIdvWorkflow({
+		id: 'e2eWorkflowCreate',
+		credentialId: 'deepIdvLive',
+		parameters: {
+			resource: 'workflow',
+			operation: 'create',
+			name: 'E2E Onboarding',
+			steps: ['ID_VERIFICATION', 'FACE_LIVENESS'],
+			stepSettings: { idMinimumAge: 21, faceLivenessConfidenceThreshold: 90 },
+			stepSettingsJson: '{"ID_VERIFICATION": {"expiry_date_years": 2}}',
+		},
+	}),
+	deepIdvWorkflow({
+		id: 'e2eWorkflowUpdateStep',
+		credentialId: 'deepIdvLive',
+		parameters: {
+			resource: 'workflow',
+			operation: 'updateStepConfig',
+			workflowId: byId('test_workflow'),
+			stepId: 'FACE_LIVENESS',
+			stepSettings: { faceLivenessConfidenceThreshold: 92 },
+		},
+	}),
+	deepIdvWorkflow({
+		id: 'e2eGetProgress',
+		credentialId: 'deepIdvLive',
+		parameters: { operation: 'getProgress', sessionId: byId(PROGRESS_SESSION), simplify: true },
+	}),
+	deepIdvWorkflow({
+		id: 'e2eReVerify',
+		credentialId: 'deepIdvLive',
+		parameters: { operation: 'reVerify', sessionId: byId('test_verified') },
+	}),
 ];
 
 beforeAll(async () => {
@@ -150,6 +196,7 @@ beforeAll(async () => {
 	for (let hour = 0; hour < 4; hour++) {
 		sandbox.addSession({ external_id: LISTED_EXTERNAL_ID, created_at: new Date(Date.UTC(2025, 4, 1, 9 + hour)).toISOString() });
 	}
+	sandbox.addSession({ id: PROGRESS_SESSION, type: 'session', session_progress: 'STARTED', workflow_id: 'test_workflow', workflow_steps: PROGRESS_STEPS });
 	n8n = await instanceWithPackage();
 	await n8n.importCredentials([
 		credential('deepIdvLive', sandbox.keys.live, sandbox.url),
@@ -256,6 +303,7 @@ describe('Session → Create', () => {
 						{ rel: 'self', href: `${sandbox.url}/v1/sessions/${id}`, description: 'Retrieve this session' },
 						{ rel: 'session_url', href: sessionUrl, description: 'Verification link for the applicant' },
 					],
+					created: true,
 				},
 				pairedItem: { item: 0 },
 			},
@@ -508,6 +556,163 @@ describe('Async Job → Get: a job started without waiting, fetched twice', () =
 					updatedAt: expect.any(String),
 					status: 'ready',
 					result: { totalHits: 0, riskLevel: 'LOW', riskScore: 3, summary: 'No adverse media found for Jane Doe.', findings: [], exposuresByCategory: {} },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+});
+
+describe('Workflow → Get Many with a Limit', () => {
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
+	beforeAll(async () => {
+		result = await run('e2eWorkflowGetMany');
+	});
+
+	it('sends one GET and outputs the two newest workflows as DeepIDV lists them', async () => {
+		expect(result.requests).toEqual([
+			{ method: 'GET', path: '/v1/workflows', query: {}, apiKey: sandbox.keys.live, contentType: undefined, body: undefined },
+		]);
+		const { workflows } = await (await fetch(`${sandbox.url}/v1/workflows`, { headers: { 'x-api-key': sandbox.keys.live } })).json();
+		expect(workflows.slice(0, 2).map((/** @type {any} */ workflow) => workflow.name)).toEqual(['Age Check', 'Enhanced Due Diligence']);
+		expect(nodeOutput(result.execution, 'DeepIDV')).toEqual(workflows.slice(0, 2).map((/** @type {any} */ json) => ({ json, pairedItem: { item: 0 } })));
+	});
+});
+
+describe('Workflow → Get, picked from the list', () => {
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
+	beforeAll(async () => {
+		result = await run('e2eWorkflowGet');
+	});
+
+	it('sends one GET and outputs the workflow with its steps and settings', async () => {
+		expect(result.requests).toEqual([
+			{ method: 'GET', path: '/v1/workflows/test_workflow', query: {}, apiKey: sandbox.keys.live, contentType: undefined, body: undefined },
+		]);
+		const { workflow } = await (await fetch(`${sandbox.url}/v1/workflows/test_workflow`, { headers: { 'x-api-key': sandbox.keys.live } })).json();
+		expect(workflow.steps).toHaveLength(11);
+		expect(nodeOutput(result.execution, 'DeepIDV')).toEqual([{ json: workflow, pairedItem: { item: 0 } }]);
+	});
+});
+
+describe('Workflow → Create with step settings', () => {
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
+	beforeAll(async () => {
+		result = await run('e2eWorkflowCreate');
+	});
+
+	it('sends one POST with the steps in order and their settings, and outputs the new workflow', () => {
+		const config = { minimum_age: 21, expiry_date_years: 2 };
+		expect(result.requests).toEqual([
+			{
+				method: 'POST',
+				path: '/v1/workflows',
+				query: {},
+				apiKey: sandbox.keys.live,
+				contentType: 'application/json',
+				body: { name: 'E2E Onboarding', steps: [{ id: 'ID_VERIFICATION', config }, { id: 'FACE_LIVENESS', config: { confidence_threshold: 90 } }] },
+			},
+		]);
+		expect(nodeOutput(result.execution, 'DeepIDV')).toEqual([
+			{
+				json: {
+					id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+					name: 'E2E Onboarding',
+					status: 'active',
+					organization_id: expect.any(String),
+					created_at: expect.any(String),
+					updated_at: expect.any(String),
+					steps: [{ id: 'id-verification', config }, { id: 'face-liveness', config: { confidence_threshold: 90 } }],
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+});
+
+describe('Workflow → Update Step Config', () => {
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
+	beforeAll(async () => {
+		result = await run('e2eWorkflowUpdateStep');
+	});
+
+	it('sends one PATCH with only the changed setting and outputs the updated workflow', async () => {
+		expect(result.requests).toEqual([
+			{
+				method: 'PATCH',
+				path: '/v1/workflows/test_workflow/steps/FACE_LIVENESS/config',
+				query: {},
+				apiKey: sandbox.keys.live,
+				contentType: 'application/json',
+				body: { config: { confidence_threshold: 92 } },
+			},
+		]);
+		const { workflow } = await (await fetch(`${sandbox.url}/v1/workflows/test_workflow`, { headers: { 'x-api-key': sandbox.keys.live } })).json();
+		expect(workflow.steps[1]).toEqual({ id: 'face-liveness', config: { confidence_threshold: 92 } });
+		expect(nodeOutput(result.execution, 'DeepIDV')).toEqual([{ json: workflow, pairedItem: { item: 0 } }]);
+	});
+});
+
+describe('Session → Get Progress, simplified', () => {
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
+	beforeAll(async () => {
+		result = await run('e2eGetProgress');
+	});
+
+	it('sends one GET and says in one field where the applicant is', () => {
+		expect(result.requests).toEqual([
+			{ method: 'GET', path: `/v1/sessions/${PROGRESS_SESSION}/workflow`, query: {}, apiKey: sandbox.keys.live, contentType: undefined, body: undefined },
+		]);
+		expect(nodeOutput(result.execution, 'DeepIDV')).toEqual([
+			{
+				json: {
+					session_id: PROGRESS_SESSION,
+					status: 'PENDING',
+					session_progress: 'STARTED',
+					summary: 'At step 2 of 3 (Face Liveness), in progress: 1 attempt so far (last failure: NO_FACE_DETECTED), 2 attempts remaining',
+					current_step: 'FACE_LIVENESS',
+					current_step_number: 2,
+					step_count: 3,
+					attempts_remaining: 2,
+					steps: [
+						{ step_id: 'ID_VERIFICATION', status: 'COMPLETED', attempts: 1, failure_reason: null },
+						{ step_id: 'FACE_LIVENESS', status: 'IN_PROGRESS', attempts: 1, failure_reason: 'NO_FACE_DETECTED' },
+						{ step_id: 'PEP_SANCTIONS', status: 'PENDING', attempts: 0, failure_reason: null },
+					],
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+});
+
+describe('Session → Re-Verify', () => {
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
+	beforeAll(async () => {
+		result = await run('e2eReVerify');
+	});
+
+	it('sends one POST and outputs the new re-verification, marked created', () => {
+		expect(result.requests).toEqual([
+			{ method: 'POST', path: '/v1/re-verifications', query: {}, apiKey: sandbox.keys.live, contentType: 'application/json', body: { session_id: 'test_verified' } },
+		]);
+		expect(nodeOutput(result.execution, 'DeepIDV')).toEqual([
+			{
+				json: {
+					re_verification_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+					original_session_id: 'test_verified',
+					status: 'PENDING',
+					expires_at: expect.any(String),
+					reused: false,
+					consent_required: true,
+					liveness: { challenge_type: 'FaceMovementChallenge' },
+					created: true,
 				},
 				pairedItem: { item: 0 },
 			},

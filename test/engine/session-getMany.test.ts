@@ -32,7 +32,7 @@ describe('Session → Get Many through the n8n engine', () => {
 			.filter((record) => record.organization_id === sb.getSession('test_verified')!.session_record.organization_id && keep(record));
 	const sentByKeyUser = (record: SessionRecord) => record.sender_user_id === keyUserId;
 
-	/** 1,000 more sessions of the key's user: 1,116 in all, three pages of up to 500. */
+	/** 1,000 more sessions of the key's user: 1,119 in all, three pages of up to 500. */
 	const addOlderSessions = () => {
 		for (let i = 0; i < 1000; i++) sb.addSession({ created_at: new Date(Date.UTC(2024, 0, 1) + i * 60e3).toISOString() });
 	};
@@ -41,7 +41,7 @@ describe('Session → Get Many through the n8n engine', () => {
 		it('follows next_token over three pages and outputs the full list in order, once each', async () => {
 			addOlderSessions();
 			const expected = held(sentByKeyUser);
-			expect(expected).toHaveLength(1116);
+			expect(expected).toHaveLength(1119);
 
 			const { items, error } = await getMany({ returnAll: true });
 			expect(error).toBeUndefined();
@@ -58,7 +58,7 @@ describe('Session → Get Many through the n8n engine', () => {
 			expect(sb.requests.every((request) => request.headers['x-api-key'] === sb.keys.live)).toBe(true);
 
 			expect(items.map((item) => item.json)).toEqual(expected);
-			expect(new Set(ids(items.map((item) => item.json))).size).toBe(1116);
+			expect(new Set(ids(items.map((item) => item.json))).size).toBe(1119);
 			expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 		});
 
@@ -135,7 +135,7 @@ describe('Session → Get Many through the n8n engine', () => {
 		it('Whole Organization → by_organization=true, and nothing when off', async () => {
 			const { items } = await getMany({ returnAll: true, filters: { byOrganization: true } });
 			expect(sb.requests.map((request) => request.query)).toEqual([{ limit: '500', by_organization: 'true' }]);
-			expect(items).toHaveLength(135);
+			expect(items).toHaveLength(138);
 			expect(items.map((item) => item.json)).toEqual(held(() => true));
 
 			sb.clearRequests();

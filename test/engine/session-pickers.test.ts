@@ -62,7 +62,7 @@ describe('Session and workflow pickers', () => {
 			expect(second.paginationToken).toBeUndefined();
 
 			const held = organisationSessions().map((s) => s.session_record);
-			expect(held).toHaveLength(135);
+			expect(held).toHaveLength(138);
 			expect([...first.results, ...second.results].map((result) => result.value)).toEqual(held.map((record) => record.id));
 
 			const withExternalId = held.find((record) => record.external_id)!;

@@ -90,6 +90,8 @@ describe('sandbox server: the Sandbox API Key', () => {
 		['POST', '/v1/idv'],
 		['PATCH', '/v1/sessions/test_pending/update-status'],
 		['POST', '/v1/workflows'],
+		['PATCH', '/v1/workflows/test_workflow/steps/ID_VERIFICATION/config'],
+		['POST', '/v1/re-verifications'],
 		['DELETE', '/v1/sessions/test_pending'],
 	])('refuses %s %s with the documented 403', async (method, path) => {
 		const answer = await call(sb, method, path, { key: sb.keys.sandbox, body: { new_status: 'VERIFIED' } });

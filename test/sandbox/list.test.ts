@@ -37,7 +37,7 @@ describe('sandbox server: list sessions', () => {
 
 	it('pages through the key user’s sessions (default mode) without repeats or gaps', async () => {
 		const pages = await allPages(sb, {});
-		expect(pages.map((p) => p.length)).toEqual([50, 50, 16]);
+		expect(pages.map((p) => p.length)).toEqual([50, 50, 19]);
 		const listed = pages.flat();
 		expect(ids(listed)).toEqual(ids(expected((r) => r.sender_user_id === keyUserId)));
 		expect(new Set(ids(listed)).size).toBe(listed.length);

@@ -13,7 +13,7 @@ const operationsOf = (resource: string) =>
 
 describe('DeepIDV node description', () => {
 	it('lists the resources alphabetically, keeping Session the default', () => {
-		expect((resourceProperty.options as INodePropertyOptions[]).map((option) => option.name)).toEqual(['Async Job', 'Document', 'Face', 'Identity', 'Screening', 'Session']);
+		expect((resourceProperty.options as INodePropertyOptions[]).map((option) => option.name)).toEqual(['Async Job', 'Document', 'Face', 'Identity', 'Screening', 'Session', 'Workflow']);
 		expect(resourceProperty.default).toBe('session');
 	});
 
@@ -37,6 +37,25 @@ describe('DeepIDV node description', () => {
 			['Title Check', 'titleCheck'],
 		]);
 		expect(operationsOf('asyncJob').map((option) => option.value)).toEqual(['get']);
+	});
+
+	it('lists the session and workflow operations, keeping Update Status the session default', () => {
+		expect(operationsOf('session').map((option) => [option.name, option.value])).toEqual([
+			['Create', 'create'],
+			['Get', 'get'],
+			['Get Many', 'getMany'],
+			['Get Progress', 'getProgress'],
+			['Re-Verify', 'reVerify'],
+			['Update Status', 'updateStatus'],
+		]);
+		const sessionOperation = properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes('session'));
+		expect(sessionOperation?.default).toBe('updateStatus');
+		expect(operationsOf('workflow').map((option) => [option.name, option.value])).toEqual([
+			['Create', 'create'],
+			['Get', 'get'],
+			['Get Many', 'getMany'],
+			['Update Step Config', 'updateStepConfig'],
+		]);
 	});
 
 	/** The parameters shown for one operation, when the other parameters have their defaults. */

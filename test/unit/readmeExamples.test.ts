@@ -45,11 +45,12 @@ describe('README', () => {
 });
 
 describe('README example workflows', () => {
-	it('include the file-check examples', () => {
+	it('include the file-check and re-verification examples', () => {
 		expect(cases.map(([name]) => name)).toEqual(
 			expect.arrayContaining([
 				'Verify applicants from ID photo and selfie → Verify identity',
 				'Scan emailed ID documents into a sheet → Scan document',
+				'Re-verify customers verified a year ago → Re-verify',
 			]),
 		);
 	});

@@ -12,6 +12,7 @@ import * as identity from './identity';
 import type { ExecutionShared, Operation } from './operation';
 import * as screening from './screening';
 import * as session from './session';
+import * as workflow from './workflow';
 
 const resources: Record<string, Record<string, Operation>> = {
 	asyncJob: asyncJob.operations,
@@ -20,6 +21,7 @@ const resources: Record<string, Record<string, Operation>> = {
 	identity: identity.operations,
 	screening: screening.operations,
 	session: session.operations,
+	workflow: workflow.operations,
 };
 
 interface ItemFailure {

@@ -7,6 +7,7 @@ import type {
 
 import { deepIdvApiRequest } from '../transport/request';
 import { defaultTransportSettings } from '../transport/settings';
+import { listWorkflows, workflowChoices } from './workflowList';
 
 const PAGE_SIZE = 100;
 
@@ -58,4 +59,18 @@ function listItem(session: IDataObject): INodeListSearchItems {
 /** The first 8 characters of an ID (a UUID's first group), or the whole ID when that is short. */
 function shortId(id: string): string {
 	return id.length > 12 ? id.slice(0, 8) : id;
+}
+
+/**
+ * Workflows for the Workflow field's "From List" mode: the list that feeds the "Workflow Name or ID"
+ * dropdowns, by name. DeepIDV lists every workflow at once, so what the user types filters the
+ * names and IDs here.
+ */
+export async function searchWorkflows(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const choices = workflowChoices(await listWorkflows.call(this, defaultTransportSettings()));
+	const wanted = filter?.trim().toLowerCase();
+	const shown = wanted
+		? choices.filter((choice) => choice.name.toLowerCase().includes(wanted) || String(choice.value).toLowerCase().includes(wanted))
+		: choices;
+	return { results: shown.map(({ name, value }) => ({ name, value })) };
 }

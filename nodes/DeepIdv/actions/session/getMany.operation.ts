@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import { readLimit } from '../limit';
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
 import { listFilters, readListFilters } from './listFilters';
@@ -41,7 +42,7 @@ export async function execute(
 	settings: TransportSettings,
 ): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : readLimit(this, itemIndex);
+	const limit = returnAll ? Infinity : readLimit(this, itemIndex, 'sessions');
 	const filters = readListFilters(this, itemIndex);
 
 	const sessions: IDataObject[] = [];
@@ -87,14 +88,4 @@ export async function execute(
 		nextToken = typeof page.next_token === 'string' && page.next_token ? page.next_token : undefined;
 	} while (nextToken && sessions.length < limit);
 	return sessions;
-}
-
-function readLimit(context: IExecuteFunctions, itemIndex: number): number {
-	const raw = context.getNodeParameter('limit', itemIndex, 50) as unknown;
-	const limit = Number(raw);
-	if (Number.isInteger(limit) && limit >= 1) return limit;
-	throw new NodeOperationError(context.getNode(), `The Limit "${String(raw)}" is not a whole number of 1 or more`, {
-		itemIndex,
-		description: 'Enter how many sessions to return, e.g. 50, or turn on Return All.',
-	});
 }

@@ -4,9 +4,11 @@ import type { Operation } from '../operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as getProgress from './getProgress.operation';
+import * as reVerify from './reVerify.operation';
 import * as updateStatus from './updateStatus.operation';
 
-export const operations: Record<string, Operation> = { create, get, getMany, updateStatus };
+export const operations: Record<string, Operation> = { create, get, getMany, getProgress, reVerify, updateStatus };
 
 export const description: INodeProperties[] = [
 	{
@@ -35,6 +37,20 @@ export const description: INodeProperties[] = [
 				action: 'Get many sessions',
 			},
 			{
+				name: 'Get Progress',
+				value: 'getProgress',
+				description:
+					'Follow where an applicant is in a workflow session: each step\'s status, attempts and failure reason, and the current step',
+				action: 'Get session progress',
+			},
+			{
+				name: 'Re-Verify',
+				value: 'reVerify',
+				description:
+					'Re-verify a returning customer with a new selfie against a verified session, instead of a full new session',
+				action: 'Verify a returning customer again',
+			},
+			{
 				name: 'Update Status',
 				value: 'updateStatus',
 				description: 'Record a manual decision (Verified or Rejected) on a session',
@@ -47,5 +63,7 @@ export const description: INodeProperties[] = [
 	...create.description,
 	...get.description,
 	...getMany.description,
+	...getProgress.description,
+	...reVerify.description,
 	...updateStatus.description,
 ];

@@ -1,0 +1,151 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+
+import { deepIdvApiRequest } from '../../transport/request';
+import type { TransportSettings } from '../../transport/settings';
+import { explainRefusals } from '../apiErrors';
+import { stepSettingsField, StepSettingsInput } from './stepSettings';
+import { MAX_STEPS, stepLabel, STEP_ID_HINT, stepOptions, toStepId } from './steps';
+import { sandboxKeyCannotChangeWorkflows } from './refusals';
+import { workflowOf } from './workflowId';
+
+const MAX_NAME_LENGTH = 255;
+const JSON_LABEL = 'More Step Settings (JSON)';
+const JSON_EXAMPLE = '{"ID_VERIFICATION": {"expiry_date_years": 2}}';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. KYC Standard',
+		description: 'The name of the new workflow, up to 255 characters, as ops staff will see it in DeepIDV and in the Workflow lists',
+	},
+	{
+		displayName: 'Steps',
+		name: 'steps',
+		type: 'multiOptions',
+		options: stepOptions,
+		default: [],
+		required: true,
+		description:
+			'The verification steps the applicant goes through, 1 to 10, each once, in the order you choose them. From an expression: a list of step IDs in order, e.g. ["ID_VERIFICATION", "FACE_LIVENESS"].',
+	},
+	stepSettingsField,
+	{
+		displayName: JSON_LABEL,
+		name: 'stepSettingsJson',
+		type: 'json',
+		default: '{}',
+		description: `Any other step settings DeepIDV documents, as a JSON object keyed by step ID, e.g. ${JSON_EXAMPLE} or {"FACE_LIVENESS": {"preferred_liveness_method": "…"}}. Checked before anything is sent.`,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['workflow'], operation: ['create'] } }, properties);
+
+/** POST /v1/workflows: never repeated once DeepIDV may have received it, so no workflow is created twice. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: TransportSettings,
+): Promise<IDataObject[]> {
+	const input = new StepSettingsInput(this, itemIndex);
+	const name = readName(input, this.getNodeParameter('name', itemIndex, '') as unknown);
+	const steps = readSteps(input, this.getNodeParameter('steps', itemIndex, []) as unknown);
+	const configs = readConfigs(input, steps);
+	const body = { name, steps: steps.map((id) => (configs.has(id) ? { id, config: configs.get(id) } : { id })) };
+
+	const response = await explainRefusals(
+		this,
+		itemIndex,
+		settings,
+		async () =>
+			await deepIdvApiRequest.call(
+				this,
+				{
+					method: 'POST',
+					path: '/v1/workflows',
+					body,
+					retry: 'notIfReceived',
+					failure: { invalidHint: 'Check Name, Steps, Step Settings and More Step Settings (JSON).', maybeActedHint: MAYBE_CREATED },
+				},
+				settings,
+				itemIndex,
+			),
+		sandboxKeyCannotChangeWorkflows('create workflows'),
+	);
+	const workflow = workflowOf(response);
+	if (!workflow) {
+		throw new NodeApiError(this.getNode(), response as JsonObject, {
+			message: 'DeepIDV answered without the new workflow',
+			description: MAYBE_CREATED,
+			itemIndex,
+		});
+	}
+	return [workflow as IDataObject];
+}
+
+/** For the error that stops a run: which items had already created workflows. */
+export function describeCompleted(completed: Array<{ itemIndex: number; json: IDataObject }>): string | undefined {
+	const made = completed.filter(({ json }) => typeof json.id === 'string');
+	if (made.length === 0) return undefined;
+	const shown = made.slice(0, 50).map(({ itemIndex, json }) => `item ${itemIndex} (workflow ${String(json.id)})`);
+	const more = made.length > shown.length ? ` and ${made.length - shown.length} more` : '';
+	return `Before the run stopped, ${made.length} item${made.length === 1 ? '' : 's'} had already created a workflow: ${shown.join(', ')}${more}. Running the workflow again creates them again.`;
+}
+
+const MAYBE_CREATED =
+	'DeepIDV may have created the workflow anyway. Before running this item again, look for it with Workflow → Get Many so it is not created twice.';
+
+function readName(input: StepSettingsInput, raw: unknown): string {
+	const name = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	if (!name) input.fail('The Name parameter is empty', 'Enter a name for the workflow, e.g. KYC Standard.');
+	if (name.length > MAX_NAME_LENGTH) {
+		input.fail(`The Name is longer than ${MAX_NAME_LENGTH} characters`, `DeepIDV accepts at most ${MAX_NAME_LENGTH} characters. Shorten it.`);
+	}
+	return name;
+}
+
+/** The Steps in the order given: from the multi-select, a list from an expression, or comma-separated text. */
+function readSteps(input: StepSettingsInput, raw: unknown): string[] {
+	const given = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',').filter((part) => part.trim()) : [];
+	if (given.length === 0) input.fail('The Steps parameter is empty', `Choose at least one step. ${STEP_ID_HINT}`);
+	const steps: string[] = [];
+	for (const entry of given) {
+		const id = toStepId(entry);
+		if (!id) input.fail(`"${String(entry)}" in Steps is not a DeepIDV workflow step`, STEP_ID_HINT);
+		if (steps.includes(id)) input.fail(`The step ${stepLabel(id)} is in Steps twice`, 'Each step can be in a workflow once. Remove the repeat.');
+		steps.push(id);
+	}
+	if (steps.length > MAX_STEPS) {
+		input.fail(`Steps has ${steps.length} steps, more than the ${MAX_STEPS} a DeepIDV workflow can have`, `Remove steps until at most ${MAX_STEPS} are left.`);
+	}
+	return steps;
+}
+
+/** Step Settings and the JSON field together, per step; only for steps that are in Steps. */
+function readConfigs(input: StepSettingsInput, steps: string[]): Map<string, IDataObject> {
+	const simple = input.simpleSettings();
+	for (const step of simple.keys()) {
+		if (!steps.includes(step)) {
+			input.fail(`Step Settings has settings for ${stepLabel(step)}, which is not in Steps`, `Add the step to Steps, or remove its settings.`);
+		}
+	}
+	const json = input.jsonObject('stepSettingsJson', JSON_LABEL, JSON_EXAMPLE);
+	const configs = new Map(simple);
+	const seen = new Set<string>();
+	for (const [key, value] of Object.entries(json)) {
+		const step = input.stepOfKey(key, JSON_LABEL, JSON_EXAMPLE);
+		if (seen.has(step)) input.fail(`${JSON_LABEL} has ${stepLabel(step)} twice`, 'Put all settings of a step under one key.');
+		seen.add(step);
+		if (!steps.includes(step)) input.fail(`${JSON_LABEL} has settings for ${stepLabel(step)}, which is not in Steps`, 'Add the step to Steps, or remove its settings.');
+		if (!value || typeof value !== 'object' || Array.isArray(value)) {
+			input.fail(`The settings of ${key} in ${JSON_LABEL} are not a JSON object`, `Give each step's settings in curly braces, e.g. ${JSON_EXAMPLE}`);
+		}
+		configs.set(step, input.merge(step, simple.get(step) ?? {}, value as IDataObject, JSON_LABEL));
+	}
+	for (const [step, config] of simple) if (!seen.has(step)) configs.set(step, input.merge(step, config, {}, JSON_LABEL));
+	return configs;
+}

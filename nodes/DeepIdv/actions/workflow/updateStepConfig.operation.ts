@@ -1,0 +1,122 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+
+import { deepIdvApiRequest } from '../../transport/request';
+import type { TransportSettings } from '../../transport/settings';
+import type { Refusal, RefusalText } from '../apiErrors';
+import { explainRefusals, quoting } from '../apiErrors';
+import { sandboxKeyCannotChangeWorkflows } from './refusals';
+import { stepSettingsField, StepSettingsInput } from './stepSettings';
+import { stepLabel, STEP_ID_HINT, stepOptions, toStepId } from './steps';
+import { readWorkflowId, workflowFailureContext, workflowLocator, workflowOf } from './workflowId';
+
+const JSON_LABEL = 'More Settings (JSON)';
+const JSON_EXAMPLE = '{"expiry_date_years": 2}';
+
+const properties: INodeProperties[] = [
+	workflowLocator,
+	{
+		displayName: 'Step',
+		name: 'stepId',
+		type: 'options',
+		options: stepOptions,
+		default: 'ID_VERIFICATION',
+		required: true,
+		description: 'The step of the workflow whose settings change. It must be one of the workflow’s steps.',
+	},
+	stepSettingsField,
+	{
+		displayName: JSON_LABEL,
+		name: 'settingsJson',
+		type: 'json',
+		default: '{}',
+		description: `Any other settings of the step DeepIDV documents, as a JSON object, e.g. ${JSON_EXAMPLE}. Only these change. Checked before anything is sent.`,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['workflow'], operation: ['updateStepConfig'] } }, properties);
+
+/**
+ * PATCH /v1/workflows/{workflow_id}/steps/{step_id}/config with the changed settings only. Setting
+ * the same values twice changes nothing more, so it is repeated after a temporary failure.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: TransportSettings,
+): Promise<IDataObject[]> {
+	const workflowId = readWorkflowId(this, itemIndex);
+	const input = new StepSettingsInput(this, itemIndex);
+	const rawStep = this.getNodeParameter('stepId', itemIndex, '') as unknown;
+	const stepId = toStepId(rawStep) ?? input.fail(`The Step "${String(rawStep ?? '')}" is not a DeepIDV workflow step`, STEP_ID_HINT);
+	const config = readConfig(input, stepId);
+
+	const response = await explainRefusals(
+		this,
+		itemIndex,
+		settings,
+		async () =>
+			await deepIdvApiRequest.call(
+				this,
+				{
+					method: 'PATCH',
+					path: `/v1/workflows/${encodeURIComponent(workflowId)}/steps/${encodeURIComponent(stepId)}/config`,
+					body: { config },
+					retry: 'idempotent',
+					failure: {
+						notFound: `Workflow "${workflowId}" was not found in DeepIDV, or it has no step ${stepLabel(stepId)}`,
+						notFoundHint: `${workflowFailureContext(workflowId).notFoundHint} Check with Workflow → Get that the Step is one of its steps.`,
+						invalidHint: 'Check Step Settings and More Settings (JSON): DeepIDV did not accept a setting or its value.',
+					},
+				},
+				settings,
+				itemIndex,
+			),
+		(refusal) => legacyStepConfig(refusal, workflowId, stepId) ?? sandboxKeyCannotChangeWorkflows('change workflows')(refusal),
+	);
+	const workflow = workflowOf(response);
+	if (!workflow) {
+		throw new NodeApiError(this.getNode(), response as JsonObject, {
+			message: 'DeepIDV answered without the updated workflow',
+			description: 'The settings may have changed. Use Workflow → Get to check them.',
+			itemIndex,
+		});
+	}
+	return [workflow as IDataObject];
+}
+
+/**
+ * DeepIDV's documented 409 here: `legacy_step_config`, a step whose settings are stored in an older
+ * format the API cannot edit.
+ */
+function legacyStepConfig(refusal: Refusal, workflowId: string, stepId: string): RefusalText | undefined {
+	if (refusal.status !== 409) return undefined;
+	return {
+		message: `DeepIDV cannot change the settings of ${stepLabel(stepId)} in workflow "${workflowId}": they are stored in an older format${quoting(refusal.said)}`,
+		description:
+			'DeepIDV answers legacy_step_config for a step set up before its current settings format; the API cannot edit such a step. Change the step in the DeepIDV Admin Console (saving it there moves it to the current format), or create a new workflow with Workflow → Create and use that one.',
+	};
+}
+
+/** The changed settings: Step Settings and the JSON field, for the chosen step only, not empty. */
+function readConfig(input: StepSettingsInput, stepId: string): IDataObject {
+	const simple = input.simpleSettings();
+	for (const step of simple.keys()) {
+		if (step !== stepId) {
+			input.fail(`Step Settings has settings for ${stepLabel(step)}, but the Step is ${stepLabel(stepId)}`, 'Choose that step as Step, or remove those settings.');
+		}
+	}
+	const json = input.jsonObject('settingsJson', JSON_LABEL, JSON_EXAMPLE);
+	const keyedByStep = Object.keys(json).find((key) => toStepId(key) && typeof json[key] === 'object');
+	if (keyedByStep) {
+		input.fail(
+			`${JSON_LABEL} has the step "${keyedByStep}" as a key`,
+			`Give the settings of the Step itself, without the step ID around them, e.g. ${JSON_EXAMPLE}.`,
+		);
+	}
+	const config = input.merge(stepId, simple.get(stepId) ?? {}, json, JSON_LABEL);
+	if (Object.keys(config).length === 0) {
+		input.fail('There is no setting to change', `Add a setting under Step Settings, or give settings in ${JSON_LABEL}, e.g. ${JSON_EXAMPLE}.`);
+	}
+	return config;
+}
