@@ -4,7 +4,7 @@
  * jittered latency. It runs in a second and is how the numbers in transport/pacing.ts were chosen;
  * the benchmark (`npm run bench -- --executions 3`) then measures the real node.
  *
- *   npx tsx scripts/pacing-sim.ts [executions=3] [items=300] [latency=100] [stagger=0] [seeds=12]
+ *   npm run build && npx tsx scripts/pacing-sim.ts [executions=3] [items=300] [latency=100] [stagger=0] [seeds=12]
  *                                 [<PACING key>=<value> …]
  * Prints one line per seed (floor/wall, slowest ÷ fastest, share of 429s) and how many met the
  * issue's targets (≥ 0.95, ≤ 1.3, < 10%).

@@ -29,10 +29,11 @@ function asRoot() {
 /**
  * @param {string[]} packages Debian package names
  * @param {string} why what they are for, for the progress line and the error message
+ * @param {{ root?: () => string[] | undefined }} [deps] how to become root (tests replace it)
  */
-function aptInstall(packages, why) {
+function aptInstall(packages, why, { root = asRoot } = {}) {
 	const manual = `sudo apt-get install -y ${packages.join(' ')}`;
-	const prefix = asRoot();
+	const prefix = root();
 	if (!prefix) {
 		throw new AptUnavailableError(
 			`${why} needs ${packages.join(', ')}, which this machine lacks, and this process cannot install Debian packages (not root, no password-less sudo). Run: ${manual}`,

@@ -160,7 +160,6 @@ describe('toolchain cache', () => {
 
 describe('build tools for sqlite3', () => {
 	const { ensureBuildTools, BuildToolsMissingError } = require('../../scripts/lib/native-build');
-	const { AptUnavailableError } = require('../../scripts/lib/apt');
 
 	it('installs only the missing ones with apt-get', () => {
 		const present = new Set(['python3', 'make']);
@@ -177,14 +176,13 @@ describe('build tools for sqlite3', () => {
 	});
 
 	it('stops with one message naming what is missing and the command to run when apt-get is not possible', () => {
-		const refuse = () => {
-			throw new AptUnavailableError(
-				'Compiling sqlite3 for n8n needs gcc, g++, which this machine lacks, and this process cannot install Debian packages (not root, no password-less sudo). Run: sudo apt-get install -y gcc g++',
-			);
-		};
-		const attempt = () => ensureBuildTools({ has: (command) => command === 'python3' || command === 'make', install: refuse });
+		const { aptInstall } = require('../../scripts/lib/apt');
+		const notRoot = /** @type {typeof aptInstall} */ ((packages, why) => aptInstall(packages, why, { root: () => undefined }));
+		const attempt = () => ensureBuildTools({ has: (command) => command === 'python3' || command === 'make', install: notRoot });
 		expect(attempt).toThrow(BuildToolsMissingError);
-		expect(attempt).toThrow('Run: sudo apt-get install -y gcc g++');
+		expect(attempt).toThrow(
+			'Compiling sqlite3 for n8n needs gcc, g++, which this machine lacks, and this process cannot install Debian packages (not root, no password-less sudo). Run: sudo apt-get install -y gcc g++',
+		);
 	});
 
 	it('does nothing when all are there', () => {
