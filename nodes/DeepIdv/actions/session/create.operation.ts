@@ -1,14 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
 import { readCreateBody } from './createBody';
 import { findByExternalId, foundSessionOutput, IF_EXISTS } from './existingSession';
 
-const show = { resource: ['session'], operation: ['create'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'First Name',
 		name: 'firstName',
@@ -17,7 +15,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. Jane',
 		description: "The applicant's first name",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Last Name',
@@ -27,7 +24,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. Doe',
 		description: "The applicant's last name",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Email',
@@ -37,7 +33,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. jane.doe@example.com',
 		description: 'Where DeepIDV emails the verification link',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Phone',
@@ -48,7 +43,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. +15192223333',
 		description:
 			'The applicant\'s mobile number in international format: a plus sign, the country code and the number. DeepIDV texts the verification link to it.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -56,7 +50,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Expires In (Hours)',
@@ -131,6 +124,8 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['create'] } }, properties);
 
 export async function execute(
 	this: IExecuteFunctions,

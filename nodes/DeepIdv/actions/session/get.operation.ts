@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
-import { readSessionId, sessionFailureContext, sessionIdField } from './sessionId';
+import { readSessionId, sessionFailureContext, sessionLocator } from './sessionId';
 import { simplifySession } from './simplify';
 
-export const description: INodeProperties[] = [
-	sessionIdField(['get']),
+const properties: INodeProperties[] = [
+	sessionLocator('The DeepIDV verification session to work on.'),
 	{
 		displayName: 'Simplify',
 		name: 'simplify',
@@ -15,9 +15,10 @@ export const description: INodeProperties[] = [
 		default: true,
 		description:
 			'Whether to return a simplified version of the response instead of the raw data. Simplified: status, times, applicant name and email, and the headline analysis results.',
-		displayOptions: { show: { resource: ['session'], operation: ['get'] } },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['get'] } }, properties);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit } from '../limit';
 import { deepIdvApiRequest } from '../../transport/request';
@@ -9,16 +9,13 @@ import { listFilters, readListFilters } from './listFilters';
 /** The most sessions DeepIDV returns per request. */
 const MAX_PAGE_SIZE = 500;
 
-const show = { resource: ['session'], operation: ['getMany'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Limit',
@@ -27,10 +24,12 @@ export const description: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false] } },
 	},
 	listFilters,
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['getMany'] } }, properties);
 
 /**
  * One output item per session, newest first. Follows next_token until DeepIDV says there is no

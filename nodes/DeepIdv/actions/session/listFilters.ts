@@ -9,7 +9,6 @@ export const listFilters: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Filter',
 	default: {},
-	displayOptions: { show: { resource: ['session'], operation: ['getMany'] } },
 	options: [
 		{
 			displayName: 'Created After',

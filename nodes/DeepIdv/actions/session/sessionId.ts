@@ -4,17 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 const LIST_HINT =
 	'From List shows the newest sessions of your organisation; type an external ID there to find the sessions that carry it.';
 
-/** The Session field shared by the operations that work on one session. */
-export function sessionIdField(operations: string[]): INodeProperties {
-	return {
-		...sessionLocator('The DeepIDV verification session to work on.'),
-		displayOptions: { show: { resource: ['session'], operation: operations } },
-	};
-}
-
 /**
- * The Session picker (parameter `sessionId`, read with readSessionId) without display options, for
- * other resources to show where they need it. `purpose` starts its description.
+ * The Session picker (parameter `sessionId`, read with readSessionId), without display options:
+ * each operation attaches its own. `purpose` starts its description.
  */
 export function sessionLocator(purpose: string): INodeProperties {
 	return {

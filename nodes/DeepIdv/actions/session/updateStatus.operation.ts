@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
-import { readSessionId, sessionFailureContext, sessionIdField } from './sessionId';
+import { readSessionId, sessionFailureContext, sessionLocator } from './sessionId';
 
 const STATUSES = ['REJECTED', 'VERIFIED'] as const;
 
-export const description: INodeProperties[] = [
-	sessionIdField(['updateStatus']),
+const properties: INodeProperties[] = [
+	sessionLocator('The DeepIDV verification session to work on.'),
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -22,9 +22,13 @@ export const description: INodeProperties[] = [
 			{ name: 'Rejected', value: 'REJECTED', description: 'Decline the applicant' },
 			{ name: 'Verified', value: 'VERIFIED', description: 'Approve the applicant' },
 		],
-		displayOptions: { show: { resource: ['session'], operation: ['updateStatus'] } },
 	},
 ];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['updateStatus'] } },
+	properties,
+);
 
 /** Accepts the dropdown values and the same words in any case from an expression. */
 function readStatus(context: IExecuteFunctions, itemIndex: number): (typeof STATUSES)[number] {
