@@ -6,6 +6,7 @@
  *
  *   npm run build && npx tsx scripts/pacing-sim.ts [executions=3] [items=300] [latency=100] [stagger=0] [seeds=12]
  *                                 [<PACING key>=<value> …]
+ *                                 [trace=1]
  * Prints one line per seed (floor/wall, slowest ÷ fastest, share of 429s) and how many met the
  * issue's targets (≥ 0.95, ≤ 1.3, < 10%).
  */
@@ -19,6 +20,8 @@ const items = number('items', 300);
 const latencyMs = number('latency', 100);
 const staggerMs = number('stagger', 0);
 const seeds = number('seeds', 12);
+/** trace=1: every half second, each execution's rate, and the requests accepted and refused. */
+const trace = number('trace', 0) > 0;
 const RATE = 25;
 const BURST = 35;
 const IN_FLIGHT = 25;
@@ -56,11 +59,25 @@ async function simulate(seed: number): Promise<Result> {
 		return true;
 	};
 
+	let done = false;
+	const limiters: RateLimiter[] = [];
+	let traced = { accepted: 0, refused: 0 };
+	const traceEvery = (ms: number) =>
+		at(now + ms, () => {
+			if (done) return;
+			const rates = limiters.map((limiter) => limiter.perSecond.toFixed(1).padStart(5)).join(' ');
+			process.stdout.write(`  ${(now / 1000).toFixed(1).padStart(5)} s: ${rates}  +${traced.accepted} -${traced.refused}\n`);
+			traced = { accepted: 0, refused: 0 };
+			traceEvery(ms);
+		});
+	if (trace) traceEvery(500);
+
 	const durations: number[] = [];
 	const execution = async (index: number) => {
 		await clock.sleep(index * staggerMs);
 		const started = now;
 		const limiter = new RateLimiter(RATE, BURST, clock);
+		limiters[index] = limiter;
 		let next = 0;
 		const worker = async () => {
 			while (next < items) {
@@ -71,6 +88,8 @@ async function simulate(seed: number): Promise<Result> {
 					const ok = await new Promise<boolean>((resolve) =>
 						at(now + halfTrip(), () => {
 							const accepted = accept();
+							if (accepted) traced.accepted++;
+							else traced.refused++;
 							at(now + halfTrip(), () => resolve(accepted));
 						}),
 					);
@@ -87,7 +106,6 @@ async function simulate(seed: number): Promise<Result> {
 		durations[index] = now - started;
 	};
 
-	let done = false;
 	void Promise.all(Array.from({ length: executions }, (_, index) => execution(index))).then(() => (done = true));
 	while (!done) {
 		await new Promise((resolve) => setImmediate(resolve)); // let promise callbacks run
@@ -108,15 +126,26 @@ async function simulate(seed: number): Promise<Result> {
 
 async function main() {
 	let met = 0;
+	const results: Result[] = [];
 	for (let seed = 1; seed <= seeds; seed++) {
 		const { ratio, fairness, share429 } = await simulate(seed);
+		results.push({ ratio, fairness, share429 });
 		const ok = ratio >= 0.95 && fairness <= 1.3 && share429 < 0.1;
 		if (ok) met++;
 		process.stdout.write(
 			`seed ${seed}: floor/wall ${ratio.toFixed(3)}, slowest/fastest ${fairness.toFixed(3)}, 429s ${(share429 * 100).toFixed(1)}%${ok ? '' : '  (misses a target)'}\n`,
 		);
 	}
-	process.stdout.write(`${met}/${seeds} seeds met every target\n`);
+	const mean = (pick: (result: Result) => number) =>
+		results.reduce((sum, result) => sum + pick(result), 0) / results.length;
+	const worst = (pick: (result: Result) => number, sign: number) =>
+		sign * Math.max(...results.map((result) => sign * pick(result)));
+	process.stdout.write(
+		`${met}/${seeds} seeds met every target; worst: floor/wall ${worst((r) => r.ratio, -1).toFixed(3)}, ` +
+			`slowest/fastest ${worst((r) => r.fairness, 1).toFixed(3)}, 429s ${(worst((r) => r.share429, 1) * 100).toFixed(1)}%; ` +
+			`mean: floor/wall ${mean((r) => r.ratio).toFixed(3)}, slowest/fastest ${mean((r) => r.fairness).toFixed(3)}, ` +
+			`429s ${(mean((r) => r.share429) * 100).toFixed(1)}%\n`,
+	);
 }
 
 void main();

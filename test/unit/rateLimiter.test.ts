@@ -41,32 +41,53 @@ describe('RateLimiter', () => {
 	beforeEach(() => jest.useFakeTimers({ now: 0 }));
 	afterEach(() => jest.useRealTimers());
 
-	it('lets a burst through, then paces at the steady rate, first come first served', async () => {
+	it('starts with a third of the burst, then paces at the steady rate, first come first served', async () => {
 		const limiter = new RateLimiter(25, 35, clock);
-		const times = await grantTimes(limiter, 40);
-		expect(times.slice(0, 35)).toEqual(new Array(35).fill(0));
-		expect(times.slice(35)).toEqual([40, 80, 120, 160, 200]);
+		const times = await grantTimes(limiter, 15);
+		// 35 × 0.3 = 10.5 tokens: ten at once, the eleventh when half a token more has come (20 ms).
+		expect(times.slice(0, 10)).toEqual(new Array(10).fill(0));
+		expect(times.slice(10)).toEqual([20, 60, 100, 140, 180]);
 	});
 
-	it('starts with a few requests in flight and allows one more per answer (slow start)', async () => {
+	it('gives the rest of the burst after two seconds without a 429', async () => {
 		const limiter = new RateLimiter(25, 35, clock);
-		const held: Permit[] = [];
-		let granted = 0;
-		const all = Array.from({ length: 10 }, () =>
-			limiter.take().then((permit) => {
-				granted++;
-				held.push(permit);
-			}),
+		const times = await grantTimes(limiter, 100);
+		const atOnce = (at: number) => times.filter((time) => time === at).length;
+		expect(atOnce(0)).toBe(10);
+		// Before 2 s: one every 40 ms.
+		const before = times.filter((time) => time > 0 && time < 2000);
+		expect(before[0]).toBe(20);
+		for (const gap of gaps(before)) expect(gap).toBe(40);
+		expect(before.length).toBe(50); // 20, 60, … 1980
+		// The first caller let through after 2 s (at the next token, 2020 ms) brings the 24.5 with it.
+		const released = times.find((time) => time >= PACING.aloneAfterSeconds * 1000)!;
+		expect(released).toBe(2020);
+		expect(atOnce(released)).toBe(25);
+		const after = times.filter((time) => time > released);
+		expect(after[0]).toBe(2040);
+		for (const gap of gaps(after)) expect(gap).toBe(40);
+	});
+
+	it('does not keep more than the third of the burst while it holds the rest back', async () => {
+		const limiter = new RateLimiter(25, 35, clock);
+		await grantTimes(limiter, 10);
+		jest.setSystemTime(Date.now() + 1000); // idle for a second: the bucket refills to 10.5 only
+		const times = await grantTimes(limiter, 12);
+		expect(times.filter((time) => time === 0).length).toBe(10);
+	});
+
+	it('halves the rate and gives up the rest of the burst on a 429 while holding it back', async () => {
+		const limiter = new RateLimiter(25, 35, clock);
+		// The sixth request is refused: others are sending on the key (DeepIDV's bucket had room for this one).
+		const times = await grantTimes(limiter, 60, (permit, index) =>
+			index === 5 ? permit.rateLimited() : permit.answered(),
 		);
-		await jest.advanceTimersByTimeAsync(1000);
-		expect(granted).toBe(PACING.initialWindow);
-		held[0].answered(); // one answer frees its place and opens one more
-		await jest.advanceTimersByTimeAsync(0);
-		expect(granted).toBe(PACING.initialWindow + 2);
-		for (const permit of held) permit.answered();
-		await jest.runAllTimersAsync();
-		await Promise.all(all);
-		expect(granted).toBe(10);
+		expect(limiter.perSecond).toBeLessThan(25);
+		expect(times.filter((time) => time === 0).length).toBe(10); // let through before the answer came
+		// Then about 12.5 per second (80 ms apart), climbing, and no burst when 2 s have passed.
+		expect(times[10]).toBe(80);
+		for (const gap of gaps(times.slice(10))) expect(gap).toBeGreaterThanOrEqual(40);
+		expect(times[59]).toBeGreaterThan(PACING.aloneAfterSeconds * 1000);
 	});
 
 	it('refills while idle, never beyond the burst', async () => {
@@ -76,9 +97,17 @@ describe('RateLimiter', () => {
 		expect(await grantTimes(limiter, 3)).toEqual([0, 0, 100]);
 	});
 
-	it('barely slows down for a stray 429 when it has met no competition', async () => {
+	/** A limiter that has had its whole burst: two seconds without a 429 behind it. */
+	async function settled() {
 		const limiter = new RateLimiter(25, 35, clock);
 		await grantTimes(limiter, 10);
+		jest.setSystemTime(Date.now() + PACING.aloneAfterSeconds * 1000);
+		return limiter;
+	}
+
+	it('barely slows down for a stray 429 when it has met no competition', async () => {
+		const limiter = await settled();
+		await grantTimes(limiter, 30);
 		await refuse(limiter, 1);
 		expect(limiter.perSecond).toBeCloseTo(25 * PACING.strayDecrease, 1);
 	});
@@ -87,12 +116,13 @@ describe('RateLimiter', () => {
 		const limiter = new RateLimiter(25, 35, clock);
 		await refuse(limiter, 5); // all sent before the first cut: one cut
 		expect(limiter.perSecond).toBeCloseTo(12.5, 1);
-		await refuse(limiter, 1); // sent after it: another
-		expect(limiter.perSecond).toBeCloseTo(6.25, 1);
+		await refuse(limiter, 1); // sent after it: another (the rate climbed a little meanwhile)
+		expect(limiter.perSecond).toBeGreaterThanOrEqual(6.25);
+		expect(limiter.perSecond).toBeLessThan(6.5);
 	});
 
 	it('with competition, cuts by 30% at most once per few requests', async () => {
-		const limiter = new RateLimiter(25, 35, clock);
+		const limiter = await settled();
 		await grantTimes(limiter, 30);
 		await refuse(limiter, 1); // a stray 429: a 5% cut
 		await grantTimes(limiter, PACING.cutEvery);
@@ -111,21 +141,31 @@ describe('RateLimiter', () => {
 		const limiter = new RateLimiter(25, 35, clock);
 		await refuse(limiter, 5);
 		const times = await grantTimes(limiter, 8);
-		// No burst left: one at a time at 12.5 per second, i.e. 80 ms apart.
+		// No burst left: one at a time at about 12.5 per second (climbing slowly), not 40 ms apart.
 		expect(times[0]).toBeGreaterThanOrEqual(79);
-		for (const gap of gaps(times)) expect(gap).toBeGreaterThanOrEqual(78);
+		for (const gap of gaps(times)) expect(gap).toBeGreaterThanOrEqual(Math.floor(1000 / 14));
 	});
 
 	it('climbs back linearly, faster after a few quiet seconds, up to the configured rate', async () => {
 		const limiter = new RateLimiter(25, 35, clock);
 		await refuse(limiter, 5); // 12.5 per second
 		const cut = limiter.perSecond;
-		jest.setSystemTime(Date.now() + 2000);
-		expect(limiter.perSecond).toBeCloseTo(cut + 2 * PACING.increasePerSecond, 1);
-		jest.setSystemTime(Date.now() + 4000); // 6 s after the cut: 2 s of faster climbing
-		expect(limiter.perSecond).toBeCloseTo(cut + 6 * PACING.increasePerSecond + PACING.probe * 2 ** 3, 1);
+		const quiet = PACING.probeAfterSeconds;
+		jest.setSystemTime(Date.now() + (quiet - 1) * 1000);
+		expect(limiter.perSecond).toBeCloseTo(cut + (quiet - 1) * PACING.increasePerSecond, 1);
+		jest.setSystemTime(Date.now() + 2000); // one second of faster climbing
+		expect(limiter.perSecond).toBeCloseTo(cut + (quiet + 1) * PACING.increasePerSecond + PACING.probe, 1);
 		jest.setSystemTime(Date.now() + 60_000);
 		expect(limiter.perSecond).toBe(25);
+	});
+
+	it('serves callers already waiting at the rate of the moment, not the one when they started waiting', async () => {
+		const limiter = new RateLimiter(25, 35, clock);
+		for (let round = 0; round < 12; round++) await refuse(limiter, 1); // down to 5 per second
+		const times = await grantTimes(limiter, 20);
+		// At a steady 5 per second the twentieth would wait 4 s; climbing from 5, it waits about 2.7 s.
+		expect(times[19]).toBeLessThan(3000);
+		for (const gap of gaps(times)) expect(gap).toBeLessThanOrEqual(200);
 	});
 
 	it('never starves in a storm: halving stops at a fifth of the configured rate', async () => {

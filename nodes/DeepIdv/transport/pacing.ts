@@ -4,8 +4,17 @@
  * -- --executions 3` (docs/benchmarks.md); change them only with a new measurement.
  */
 export const PACING = {
-	/** Requests in flight at the start; each answer allows one more (doubling per round trip). */
-	initialWindow: 5,
+	/**
+	 * Share of the burst an execution may spend at once from the start (three executions started
+	 * together fit in DeepIDV's bucket)…
+	 */
+	initialBurstShare: 0.3,
+	/**
+	 * …the rest only after this many seconds without a 429: sending at the full rate, two or more
+	 * executions empty DeepIDV's bucket sooner, so by then this one is probably alone. A 429 before
+	 * then halves the rate, like a storm.
+	 */
+	aloneAfterSeconds: 2,
 	/** How many recent outcomes are remembered to tell a storm from a shared limit. */
 	outcomeWindow: 20,
 	/** At least this share of recent requests refused: a storm (everyone far over the limit). */
@@ -23,11 +32,11 @@ export const PACING = {
 	/** A lone 429 of an execution that never met competition (clock drift): a 5% cut. */
 	strayDecrease: 0.95,
 	/** Requests per second regained per second without a 429. */
-	increasePerSecond: 0.7,
+	increasePerSecond: 1.5,
 	/** After this many seconds without a cut, the climb speeds up (capacity has probably freed up)… */
-	probeAfterSeconds: 4,
+	probeAfterSeconds: 3,
 	/** …by this many requests per second per second³. */
-	probe: 0.5,
+	probe: 2,
 	/** The rate never drops below this share of the configured one, so items keep moving. */
 	floorShare: 0.04,
 } as const;

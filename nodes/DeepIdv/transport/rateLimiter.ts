@@ -27,18 +27,24 @@ export interface Permit {
  * it, while nothing is shared between executions here (queue-mode workers share no memory). The
  * pace therefore adapts to the 429s, in the manner of TCP's congestion control (see pacing.ts for
  * the numbers):
- * - slow start: a few requests in flight at first, one more per answer, until the first 429; so
- *   executions started together do not all fire their burst at once. Alone, the held-back burst is
- *   only delayed: its tokens wait in the bucket.
- * - a 429 gives up the saved burst and cuts the rate: hard (to half, every round trip) while most
- *   requests are refused, by 30% at most once per few requests when the limit is merely shared,
- *   and only slightly for a lone 429 of an execution that never met competition (the server's and
- *   this bucket's clocks drifting apart).
+ * - a held-back burst: an execution starts with a third of the burst and the configured rate, and
+ *   gets the rest of the burst after a couple of seconds without a 429. Executions started together
+ *   then fit in DeepIDV's bucket at first instead of each firing a full burst into it; alone, the
+ *   burst is only spent a little later.
+ * - a 429 gives up the saved burst and cuts the rate: to half (every round trip) when it comes
+ *   while the burst is still held back or while most requests are refused, by 30% at most once per
+ *   few requests when the limit is merely shared, and only slightly for a lone 429 of an execution
+ *   that never met competition (the server's and this bucket's clocks drifting apart).
  * - without 429s the rate climbs back linearly, and after a few quiet seconds ever faster, so the
  *   capacity an execution leaves when it finishes is soon taken up by the others.
  */
 export class RateLimiter {
 	private tokens: number;
+
+	/** The part of the burst kept back until the execution has seen no 429 for a while. */
+	private heldBack: number;
+
+	private readonly startedAt: number;
 
 	private updatedAt: number;
 
@@ -50,15 +56,10 @@ export class RateLimiter {
 
 	private sent = 0;
 
-	private nextTicket = 0;
+	/** Callers waiting for a token, in the order they asked. */
+	private readonly waiting: Array<(sequence: number) => void> = [];
 
-	private serving = 0;
-
-	private inFlight = 0;
-
-	private window: number = PACING.initialWindow;
-
-	private readonly slotWaiters: Array<() => void> = [];
+	private serving = false;
 
 	private readonly outcomes = new OutcomeWindow(PACING.outcomeWindow);
 
@@ -67,8 +68,10 @@ export class RateLimiter {
 		private readonly burst: number,
 		private readonly clock: Clock = realClock,
 	) {
-		this.tokens = burst;
+		this.tokens = burst * PACING.initialBurstShare;
+		this.heldBack = burst - this.tokens;
 		this.updatedAt = clock.now();
+		this.startedAt = this.updatedAt;
 	}
 
 	/** The current rate in requests per second. */
@@ -76,22 +79,33 @@ export class RateLimiter {
 		return this.rateAt(this.clock.now());
 	}
 
-	/**
-	 * Resolves when the caller may send one request. Callers are served in the order they asked; a
-	 * waiting caller re-checks after its estimated wait, so a rate cut meanwhile delays it too.
-	 */
+	/** Resolves when the caller may send one request. Callers are served in the order they asked. */
 	async take(): Promise<Permit> {
-		await this.slot();
-		const ticket = this.nextTicket++;
-		for (;;) {
-			const rate = this.refill();
-			if (ticket === this.serving && this.tokens >= 1) {
-				this.tokens -= 1;
-				this.serving++;
-				return this.permit(this.sent++);
+		const sequence = await new Promise<number>((resolve) => {
+			this.waiting.push(resolve);
+			if (!this.serving) void this.serve();
+		});
+		return this.permit(sequence);
+	}
+
+	/**
+	 * Lets the waiting callers through one token at a time. Only the first in line waits on the
+	 * clock, and it re-reads the rate each time it wakes, so a cut or a climb meanwhile counts at once.
+	 */
+	private async serve(): Promise<void> {
+		this.serving = true;
+		try {
+			while (this.waiting.length > 0) {
+				const rate = this.refill();
+				if (this.tokens >= 1) {
+					this.tokens -= 1;
+					this.waiting.shift()!(this.sent++);
+					continue;
+				}
+				await this.clock.sleep(Math.max(1, Math.ceil(((1 - this.tokens) / rate) * 1000)));
 			}
-			const needed = ticket - this.serving + 1 - this.tokens;
-			await this.clock.sleep(Math.max(1, Math.ceil((needed / rate) * 1000)));
+		} finally {
+			this.serving = false;
 		}
 	}
 
@@ -101,16 +115,10 @@ export class RateLimiter {
 		const settle = (outcome: () => void) => {
 			if (settled) return;
 			settled = true;
-			this.inFlight--;
 			outcome();
-			this.wakeSlots();
 		};
 		return {
-			answered: () =>
-				settle(() => {
-					this.outcomes.add(false);
-					if (this.window !== Number.POSITIVE_INFINITY) this.window += 1;
-				}),
+			answered: () => settle(() => this.outcomes.add(false)),
 			rateLimited: () =>
 				settle(() => {
 					this.outcomes.add(true);
@@ -120,28 +128,16 @@ export class RateLimiter {
 		};
 	}
 
-	private async slot(): Promise<void> {
-		if (this.inFlight < this.window) {
-			this.inFlight++;
-			return;
-		}
-		await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
-	}
-
-	private wakeSlots(): void {
-		while (this.inFlight < this.window && this.slotWaiters.length > 0) {
-			this.inFlight++;
-			this.slotWaiters.shift()!();
-		}
-	}
-
 	private rateLimitedAt(sequence: number): void {
 		const rate = this.refill();
 		this.tokens = Math.min(this.tokens, 0);
-		this.window = Number.POSITIVE_INFINITY; // slow start is over: the rate alone governs
+		// Refused while part of the burst was still held back: DeepIDV's bucket had room for this
+		// execution alone, so others are using the key, and all at once.
+		const early = this.heldBack > 0;
+		this.heldBack = 0;
 		const refused = this.outcomes.refused();
-		if (refused >= PACING.competingAfter) this.competing = true;
-		const storm = refused >= this.outcomes.size() * PACING.stormShare;
+		if (early || refused >= PACING.competingAfter) this.competing = true;
+		const storm = early || refused >= this.outcomes.size() * PACING.stormShare;
 		// A 429 to a request sent before the last cut (or, unless in a storm, soon after it) says
 		// nothing new about the current rate.
 		if (this.cut && sequence < this.cut.sent + (storm ? 0 : PACING.cutEvery)) return;
@@ -161,13 +157,20 @@ export class RateLimiter {
 		return Math.min(this.ceiling, this.cut.rate + PACING.increasePerSecond * seconds + PACING.probe * probing ** 3);
 	}
 
-	/** Adds the tokens earned since the last call and returns the current rate. */
+	/** Adds the tokens earned since the last call (and the held-back burst when due); returns the rate. */
 	private refill(): number {
 		const now = this.clock.now();
 		const rate = this.rateAt(now);
-		// The saved burst shrinks with the rate, so a slowed-down execution does not burst at full size.
-		const capacity = Math.max(1, (this.burst * rate) / this.ceiling);
-		this.tokens = Math.min(capacity, this.tokens + ((now - this.updatedAt) / 1000) * rate);
+		const earned = ((now - this.updatedAt) / 1000) * rate;
+		let released = 0;
+		if (this.heldBack > 0 && now - this.startedAt >= PACING.aloneAfterSeconds * 1000) {
+			released = this.heldBack;
+			this.heldBack = 0;
+		}
+		// The saved burst shrinks with the rate, so a slowed-down execution does not burst at full
+		// size, and leaves out the part still held back.
+		const capacity = Math.max(1, (this.burst * rate) / this.ceiling - this.heldBack);
+		this.tokens = Math.min(capacity, this.tokens + earned + released);
 		this.updatedAt = now;
 		return rate;
 	}
