@@ -24,7 +24,7 @@ const { packPackage } = require('./pack');
 const { createInstance } = require('./lib/n8n-instance');
 const { startQueueServices } = require('./lib/services');
 const { DEFAULT_N8N_VERSION } = require('./lib/toolchain');
-const { byId, chainWorkflow, deepIdvNode } = require('./lib/workflows');
+const { bulkVerifyWorkflow } = require('./lib/workflows');
 
 const { values: args } = parseArgs({
 	options: {
@@ -54,29 +54,11 @@ for (const mode of modes) {
 const WEBHOOK_PATH = 'deepidv-bench-bulk';
 const CREDENTIAL = { id: 'deepIdvBench', name: 'DeepIDV bench' };
 
-/** Webhook (answers with every item of the last node) → Split Out → DeepIDV Update Status. */
-const workflow = chainWorkflow({
+const workflow = bulkVerifyWorkflow({
 	id: 'benchSharedKey',
-	nodes: [
-		{
-			name: 'Bulk decision',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			webhookId: '5f1c9e3a-7b2d-4c6e-9a8f-1d3b5c7e9f20',
-			parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-		},
-		{
-			name: 'One Item Each',
-			type: 'n8n-nodes-base.splitOut',
-			typeVersion: 1,
-			parameters: { fieldToSplitOut: 'body.sessions', options: {} },
-		},
-		deepIdvNode({
-			credential: CREDENTIAL,
-			parameters: { operation: 'updateStatus', sessionId: byId('={{ $json.id }}'), status: 'VERIFIED' },
-			settings: { onError: 'continueRegularOutput' },
-		}),
-	],
+	webhookId: '5f1c9e3a-7b2d-4c6e-9a8f-1d3b5c7e9f20',
+	path: WEBHOOK_PATH,
+	credential: CREDENTIAL,
 });
 
 const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);

@@ -128,8 +128,9 @@ async function main() {
 	let met = 0;
 	const results: Result[] = [];
 	for (let seed = 1; seed <= seeds; seed++) {
-		const { ratio, fairness, share429 } = await simulate(seed);
-		results.push({ ratio, fairness, share429 });
+		const result = await simulate(seed);
+		results.push(result);
+		const { ratio, fairness, share429 } = result;
 		const ok = ratio >= 0.95 && fairness <= 1.3 && share429 < 0.1;
 		if (ok) met++;
 		process.stdout.write(

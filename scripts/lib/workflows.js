@@ -102,6 +102,39 @@ function chainWorkflow({ id, name = id, nodes }) {
 	};
 }
 
+/**
+ * Webhook (POST `{ sessions: [{ id }, …] }`, answered with every item of the last node) → Split Out
+ * → DeepIDV Update Status Verified, continuing on a failed item: a bulk decision started from
+ * outside n8n, as the queue-mode suite and `npm run bench:n8n` fire it. Published, it listens on
+ * `/webhook/<path>`.
+ * @param {{ id: string, webhookId: string, path: string, credential: CredentialRef }} spec
+ */
+function bulkVerifyWorkflow({ id, webhookId, path, credential }) {
+	return chainWorkflow({
+		id,
+		nodes: [
+			{
+				name: 'Bulk decision',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId,
+				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			},
+			{
+				name: 'One Item Each',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				parameters: { fieldToSplitOut: 'body.sessions', options: {} },
+			},
+			deepIdvNode({
+				credential,
+				parameters: { operation: 'updateStatus', sessionId: byId('={{ $json.id }}'), status: 'VERIFIED' },
+				settings: { onError: 'continueRegularOutput' },
+			}),
+		],
+	});
+}
+
 module.exports = {
 	DEEPIDV_NODE,
 	DEEPIDV_TRIGGER_NODE,
@@ -112,4 +145,5 @@ module.exports = {
 	triggerWebhookPath,
 	itemsFrom,
 	chainWorkflow,
+	bulkVerifyWorkflow,
 };

@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const { startSandbox } = require('../../sandbox');
 const { createInstance } = require('../../scripts/lib/n8n-instance');
 const { startQueueServices } = require('../../scripts/lib/services');
-const { byId, chainWorkflow, deepIdvNode, deepIdvTrigger, triggerWebhookPath } = require('../../scripts/lib/workflows');
+const { bulkVerifyWorkflow, byId, chainWorkflow, deepIdvNode, deepIdvTrigger, triggerWebhookPath } = require('../../scripts/lib/workflows');
 const { credential, waitFor } = require('./fixtures');
 
 const EXECUTIONS = 3;
@@ -31,29 +31,11 @@ let n8n;
 /** @type {Awaited<ReturnType<typeof startQueueServices>>} */
 let services;
 
-/** Webhook (answers with every item of the last node) → Split Out → DeepIDV Update Status. */
-const bulkWorkflow = chainWorkflow({
+const bulkWorkflow = bulkVerifyWorkflow({
 	id: 'e2eQueueBulk',
-	nodes: [
-		{
-			name: 'Bulk decision',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			webhookId: '9a3e5c7f-1b2d-4e6f-8a0b-c2d4e6f8a0b1',
-			parameters: { httpMethod: 'POST', path: BULK_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-		},
-		{
-			name: 'One Item Each',
-			type: 'n8n-nodes-base.splitOut',
-			typeVersion: 1,
-			parameters: { fieldToSplitOut: 'body.sessions', options: {} },
-		},
-		deepIdvNode({
-			credential: live,
-			parameters: { operation: 'updateStatus', sessionId: byId('={{ $json.id }}'), status: 'VERIFIED' },
-			settings: { onError: 'continueRegularOutput' },
-		}),
-	],
+	webhookId: '9a3e5c7f-1b2d-4e6f-8a0b-c2d4e6f8a0b1',
+	path: BULK_PATH,
+	credential: live,
 });
 
 /** DeepIDV Trigger (Session Submitted) → Update Status Verified. */
