@@ -1,7 +1,8 @@
 // Two rule sets guard the shipped code (nodes/, credentials/, package.json):
 // - eslint-plugin-n8n-nodes-base (community, credentials and nodes configs), the classic linter;
 // - @n8n/eslint-plugin-community-nodes `recommended`, what n8n's verification scanner applies.
-// Tests, the sandbox server and scripts get ordinary TypeScript/JavaScript lint.
+// Tests, the sandbox server and scripts get ordinary TypeScript/JavaScript lint. n8n's scanner
+// itself runs last in `npm run lint` (scripts/verification-gate.mjs), on the source and the tarball.
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import communityNodes from '@n8n/eslint-plugin-community-nodes';
 import * as jsoncParser from 'jsonc-eslint-parser';
@@ -53,5 +54,10 @@ export default tseslint.config(
 		extends: [tseslint.configs.recommended],
 		languageOptions: { sourceType: 'commonjs', globals: { ...globals.node, ...globals.jest } },
 		rules: { '@typescript-eslint/no-require-imports': 'off' },
+	},
+	{
+		files: ['scripts/**/*.mjs'],
+		extends: [tseslint.configs.recommended],
+		languageOptions: { sourceType: 'module', globals: globals.node },
 	},
 );
