@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as asyncJob from './actions/asyncJob';
 import { requestOptions } from './actions/requestOptions';
 import { router } from './actions/router';
 import * as screening from './actions/screening';
@@ -40,7 +39,6 @@ export class DeepIdv implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Async Job', value: 'asyncJob', description: 'Fetch the result of a screening DeepIDV runs in the background' },
 					{ name: 'Document', value: 'document', description: 'Read an identity document from an image file' },
 					{ name: 'Face', value: 'face', description: 'Detect, compare or estimate the age of faces in image files' },
 					{ name: 'Identity', value: 'identity', description: 'Match an identity document against a selfie, from image files' },
@@ -51,7 +49,6 @@ export class DeepIdv implements INodeType {
 				// Session stays the default: saved workflows that never stored the resource keep working.
 				default: 'session',
 			},
-			...asyncJob.description,
 			...document.description,
 			...face.description,
 			...identity.description,

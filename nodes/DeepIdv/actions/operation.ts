@@ -11,6 +11,7 @@ export interface ExecutionShared {
 
 /** One operation of the node: its parameters, and what it does for one input item. */
 export interface Operation {
+	/** Its parameters, without display options: defineResource shows them for this operation only. */
 	description: INodeProperties[];
 	/** Returns the JSON of the output items for input item `itemIndex` (usually exactly one). */
 	execute(

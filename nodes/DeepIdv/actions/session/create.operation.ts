@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
 import { readCreateBody } from './createBody';
 import { findByExternalId, foundSessionOutput, IF_EXISTS } from './existingSession';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'First Name',
 		name: 'firstName',
@@ -124,8 +124,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['create'] } }, properties);
 
 export async function execute(
 	this: IExecuteFunctions,
