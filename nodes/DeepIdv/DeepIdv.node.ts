@@ -25,8 +25,10 @@ export class DeepIdv implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// n8n's node panel shows the trigger's description for the pair; this one is seen where the node
+		// stands alone, e.g. as an AI agent's tool.
 		description:
-			'Run DeepIDV identity verification: create, check, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), and check documents and faces in image files',
+			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), and check ID documents and faces in image files',
 		defaults: { name: 'DeepIDV' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
