@@ -6,7 +6,7 @@
  * 1. Write `actions/<resource>/<operation>.operation.ts` with
  *    `export const { description, execute } = simpleOperation({ properties, request, ... })`:
  *    - `properties`: the parameters, without display options (the resource attaches them). Reuse
- *      the shared fields: sessionLocator, workflowLocator, personFields, returnAllFields.
+ *      sessionLocator, workflowLocator and the screening personFields where they fit.
  *    - `request(input)`: reads and checks the parameters (`input.text`, `input.fail`…; pass
  *      `input: ScreeningInput` for the screening checks) and returns the request as data: method,
  *      `path: apiPath\`/v1/things/${id}\`` (values URL-encoded), `body` or `qs`, `retry`
@@ -17,10 +17,11 @@
  *      missing: 'the session record' }`; an answer without it fails the item.
  *    - `output(response, input)`: the output item (default: the answer as it is).
  *    - `simplify: { shows, apply }`: adds the Simplify toggle (last parameter) and its function.
- *    A write that must not happen twice also exports `describeCompleted` (see operation.ts): what
- *    the earlier items did when a later one stops the run.
- * 2. Add it to the resource's `index.ts`: `{ name, value, description, action, run }`, in
- *    alphabetical order of `name` (Title Case name, sentence-case description and action).
+ *    A write that must not happen twice also exports `describeCompleted` (see operation.ts). A list
+ *    is `getManyOperation` (getMany.ts: Return All, Limit, and `fetchTokenPages` for paged lists).
+ * 2. List it in the resource's `index.ts` (`defineResource`): `{ name, value, description, action,
+ *    run }`, in alphabetical order of `name`; Title Case name, sentence-case description and action.
+ *    A new resource also goes into router.ts and the Resource options of DeepIdv.node.ts.
  * 3. Test it through the engine (test/engine/<resource>-<operation>.test.ts) against the sandbox:
  *    the exact request, the exact output item, and each error message a user can meet.
  * Operations that do more (several requests, files, waiting for a job) write `execute` themselves
