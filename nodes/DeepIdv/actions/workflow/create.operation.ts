@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { describeWrites } from '../operation';
 import { simpleOperation } from '../simpleOperation';
 import { stepSettingsField, StepSettingsInput } from './stepSettings';
 import { MAX_STEPS, stepLabel, STEP_ID_HINT, stepOptions, toStepId } from './steps';
@@ -64,13 +65,7 @@ export const { description, execute } = simpleOperation({
 });
 
 /** For the error that stops a run: which items had already created workflows. */
-export function describeCompleted(completed: Array<{ itemIndex: number; json: IDataObject }>): string | undefined {
-	const made = completed.filter(({ json }) => typeof json.id === 'string');
-	if (made.length === 0) return undefined;
-	const shown = made.slice(0, 50).map(({ itemIndex, json }) => `item ${itemIndex} (workflow ${String(json.id)})`);
-	const more = made.length > shown.length ? ` and ${made.length - shown.length} more` : '';
-	return `Before the run stopped, ${made.length} item${made.length === 1 ? '' : 's'} had already created a workflow: ${shown.join(', ')}${more}. Running the workflow again creates them again.`;
-}
+export const describeCompleted = describeWrites(() => true, 'workflow', 'created a workflow', 'Running the workflow again creates them again.');
 
 function readName(input: StepSettingsInput, raw: unknown): string {
 	const name = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
