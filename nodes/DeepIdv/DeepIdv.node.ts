@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as asyncJob from './actions/asyncJob';
 import { requestOptions } from './actions/requestOptions';
 import { router } from './actions/router';
 import * as screening from './actions/screening';
@@ -26,8 +25,10 @@ export class DeepIdv implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// n8n's node panel shows the trigger's description for the pair; this one is seen where the node
+		// stands alone, e.g. as an AI agent's tool.
 		description:
-			'Run DeepIDV identity verification: create, check, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), and check documents and faces in image files',
+			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), and check ID documents and faces in image files',
 		defaults: { name: 'DeepIDV' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -40,7 +41,6 @@ export class DeepIdv implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Async Job', value: 'asyncJob', description: 'Fetch the result of a screening DeepIDV runs in the background' },
 					{ name: 'Document', value: 'document', description: 'Read an identity document from an image file' },
 					{ name: 'Face', value: 'face', description: 'Detect, compare or estimate the age of faces in image files' },
 					{ name: 'Identity', value: 'identity', description: 'Match an identity document against a selfie, from image files' },
@@ -51,7 +51,6 @@ export class DeepIdv implements INodeType {
 				// Session stays the default: saved workflows that never stored the resource keep working.
 				default: 'session',
 			},
-			...asyncJob.description,
 			...document.description,
 			...face.description,
 			...identity.description,

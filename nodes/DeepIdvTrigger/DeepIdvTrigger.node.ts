@@ -28,7 +28,11 @@ export class DeepIdvTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ $parameter["events"].includes("*") ? "Any event" : "On " + $parameter["events"].map((event) => event.split(".").pop()).join(", ") }}',
-		description: 'Starts the workflow when DeepIDV sends a verification session event',
+		// n8n's node panel merges this trigger with the DeepIDV node and shows this description for
+		// both (editor-ui useActionsGeneration: app.description = trigger.description), so it speaks
+		// for the whole package.
+		description:
+			'Verify identities with DeepIDV: send and decide verification sessions, screen people and phones, check ID documents and faces, and start workflows when a session is created, submitted, verified, rejected or failed',
 		defaults: { name: 'DeepIDV Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

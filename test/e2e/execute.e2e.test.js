@@ -118,7 +118,7 @@ const workflows = [
 		],
 	}),
 	chainWorkflow({
-		id: 'e2eAsyncJob',
+		id: 'e2eJobResult',
 		nodes: [
 			manualTrigger(),
 			deepIdvNode({
@@ -136,12 +136,12 @@ const workflows = [
 			deepIdvNode({
 				name: 'Get Job',
 				credential: LIVE_CREDENTIAL,
-				parameters: { resource: 'asyncJob', operation: 'get', jobId: '={{ $json.job_id }}' },
+				parameters: { resource: 'screening', operation: 'getJobResult', jobId: '={{ $json.job_id }}' },
 			}),
 			deepIdvNode({
 				name: 'Get Job Again',
 				credential: LIVE_CREDENTIAL,
-				parameters: { resource: 'asyncJob', operation: 'get', jobId: '={{ $json.jobId }}' },
+				parameters: { resource: 'screening', operation: 'getJobResult', jobId: '={{ $json.jobId }}' },
 			}),
 		],
 	}),
@@ -522,11 +522,11 @@ describe('Screening: PEP & Sanctions, then Adverse Media waited for, on two peop
 	});
 });
 
-describe('Async Job → Get: a job started without waiting, fetched twice', () => {
+describe('Screening → Get Job Result: a job started without waiting, fetched twice', () => {
 	/** @type {Awaited<ReturnType<typeof run>>} */
 	let result;
 	beforeAll(async () => {
-		result = await run('e2eAsyncJob');
+		result = await run('e2eJobResult');
 	});
 
 	it('starts one job and reads it with two GETs, nothing billed but the start', () => {

@@ -133,7 +133,7 @@ describe('Screening → Adverse Media through the n8n engine', () => {
 		expect(jobPolls().length).toBeLessThanOrEqual(2);
 		expect(error?.message).toBe(`The adverse media screening was not ready after 1.2 seconds (job ${jobId} is processing)`);
 		expect(error?.description).toBe(
-			`DeepIDV is still working on it. Get the result later with DeepIDV → Async Job → Get and Job ID ${jobId}, or raise 'Max Wait (Seconds)'. Running this item again would start, and bill, a new adverse media screening.`,
+			`DeepIDV is still working on it. Get the result later with DeepIDV → Screening → Get Job Result and Job ID ${jobId}, or raise 'Max Wait (Seconds)'. Running this item again would start, and bill, a new adverse media screening.`,
 		);
 		expect(error?.context?.itemIndex).toBe(0);
 	});
@@ -187,8 +187,8 @@ describe('Screening → Adverse Media through the n8n engine', () => {
 		const started = await screen({ waitForResult: false });
 		sb.expireAsyncJobs();
 		const jobId = started.items[0].json.job_id as string;
-		const { error } = await runOperation(sb, 'asyncJob', 'get', { jobId });
-		expect(error?.message).toBe(`Async job "${jobId}" was not found in DeepIDV`);
+		const { error } = await runOperation(sb, 'screening', 'getJobResult', { jobId });
+		expect(error?.message).toBe(`Screening job "${jobId}" was not found in DeepIDV`);
 		expect(error?.description).toBe(
 			'DeepIDV keeps a job for a limited time only. Check the Job ID; if the job has expired, run the screening again (it is billed again).',
 		);

@@ -150,14 +150,14 @@ describe('Screening under faults', () => {
 				}),
 				await runOperation(sb, 'screening', 'adverseMedia', { firstName: 'Jane', lastName: 'Failing', dateOfBirth: '1990-05-17', pollIntervalSeconds: 0.5 }),
 				await runOperation(sb, 'screening', 'phoneTrust', { phone: '+447700900001' }),
-				await runOperation(sb, 'asyncJob', 'get', { jobId: '00000000-0000-4000-8000-000000000000' }),
+				await runOperation(sb, 'screening', 'getJobResult', { jobId: '00000000-0000-4000-8000-000000000000' }),
 			];
 			spies.forEach((spy) => spy.mockRestore());
 			expect(runs.map((run) => run.error?.message ?? run.items.length)).toEqual([
 				3,
 				'DeepIDV could not complete the adverse media screening: The media search provider could not complete the screening',
 				1,
-				'Async job "00000000-0000-4000-8000-000000000000" was not found in DeepIDV',
+				'Screening job "00000000-0000-4000-8000-000000000000" was not found in DeepIDV',
 			]);
 			expect(runs[0].items.filter((item) => item.json.error)).toHaveLength(2);
 			expect(logged.join('\n')).toContain('could not complete the adverse media screening');

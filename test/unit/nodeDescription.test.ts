@@ -13,7 +13,7 @@ const operationsOf = (resource: string) =>
 
 describe('DeepIDV node description', () => {
 	it('lists the resources alphabetically, keeping Session the default', () => {
-		expect((resourceProperty.options as INodePropertyOptions[]).map((option) => option.name)).toEqual(['Async Job', 'Document', 'Face', 'Identity', 'Screening', 'Session', 'Workflow']);
+		expect((resourceProperty.options as INodePropertyOptions[]).map((option) => option.name)).toEqual(['Document', 'Face', 'Identity', 'Screening', 'Session', 'Workflow']);
 		expect(resourceProperty.default).toBe('session');
 	});
 
@@ -31,12 +31,13 @@ describe('DeepIDV node description', () => {
 		expect(operationsOf('screening').map((option) => [option.name, option.value])).toEqual([
 			['Adverse Media', 'adverseMedia'],
 			['Carrier Age Gate', 'carrierAgeGate'],
+			['Get Job Result', 'getJobResult'],
 			['PEP & Sanctions', 'pepSanctions'],
 			['Phone Ownership', 'phoneOwnership'],
 			['Phone Trust', 'phoneTrust'],
 			['Title Check', 'titleCheck'],
 		]);
-		expect(operationsOf('asyncJob').map((option) => option.value)).toEqual(['get']);
+		expect(operationsOf('screening').find((option) => option.value === 'getJobResult')?.action).toBe('Get the result of a screening job');
 	});
 
 	it('lists the session and workflow operations, keeping Update Status the session default', () => {

@@ -11,6 +11,7 @@ export interface ExecutionShared {
 
 /** One operation of the node: its parameters, and what it does for one input item. */
 export interface Operation {
+	/** Its parameters, without display options: defineResource shows them for this operation only. */
 	description: INodeProperties[];
 	/** Returns the JSON of the output items for input item `itemIndex` (usually exactly one). */
 	execute(
@@ -26,4 +27,24 @@ export interface Operation {
 	describeCompleted?(completed: Array<{ itemIndex: number; json: IDataObject }>): string | undefined;
 	/** Whether the output items of `itemIndex` carry that input item's files on; absent: they do not. */
 	keepsInputFiles?(this: IExecuteFunctions, itemIndex: number): boolean;
+}
+
+/**
+ * A `describeCompleted` for writes: the items whose output `made` says they created something
+ * (`thing` with the output's id, e.g. 'session'), what they did (`did`) and what a re-run does
+ * (`rerun`). Names the first 50 items.
+ */
+export function describeWrites(
+	made: (json: IDataObject) => boolean,
+	thing: string,
+	did: string,
+	rerun: string,
+): NonNullable<Operation['describeCompleted']> {
+	return (completed) => {
+		const done = completed.filter(({ json }) => made(json) && typeof json.id === 'string');
+		if (done.length === 0) return undefined;
+		const shown = done.slice(0, 50).map(({ itemIndex, json }) => `item ${itemIndex} (${thing} ${String(json.id)})`);
+		const more = done.length > shown.length ? ` and ${done.length - shown.length} more` : '';
+		return `Before the run stopped, ${done.length} item${done.length === 1 ? '' : 's'} had already ${did}: ${shown.join(', ')}${more}. ${rerun}`;
+	};
 }

@@ -5,7 +5,6 @@ import { BINARY_IN_JSON_PROPERTY } from '../files/binaryMarkers';
 import { FILE_MEMORY_BUDGET_BYTES, MemoryBudget } from '../files/memoryBudget';
 import { forEachBounded } from '../transport/concurrency';
 import { readTransportSettings } from '../transport/settings';
-import * as asyncJob from './asyncJob';
 import * as document from './document';
 import * as face from './face';
 import * as identity from './identity';
@@ -15,7 +14,6 @@ import * as session from './session';
 import * as workflow from './workflow';
 
 const resources: Record<string, Record<string, Operation>> = {
-	asyncJob: asyncJob.operations,
 	document: document.operations,
 	face: face.operations,
 	identity: identity.operations,

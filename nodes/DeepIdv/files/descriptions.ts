@@ -52,16 +52,6 @@ export function readDocumentType(context: IExecuteFunctions, itemIndex: number):
 	});
 }
 
-export function simplifyField(simplified: string): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: `Whether to return a simplified version of the response instead of the raw data. Simplified: ${simplified}.`,
-	};
-}
-
 /** Default of Upload Files Larger Than (MB). */
 export const DEFAULT_INLINE_LIMIT_MB = 4;
 const MIB = 1024 * 1024;

@@ -1,26 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { Operation } from '../operation';
+import { defineResource } from '../resource';
 import * as scan from './scan.operation';
 
-export const operations: Record<string, Operation> = { scan };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['document'] } },
-		options: [
-			{
-				name: 'Scan',
-				value: 'scan',
-				description: 'Read the name, date of birth, number and expiry from a photo of an ID document',
-				action: 'Scan a document',
-			},
-		],
-		default: 'scan',
-	},
-	...scan.description,
-];
+export const { operations, description } = defineResource(
+	'document',
+	[
+		{
+			name: 'Scan',
+			value: 'scan',
+			description: 'Read the name, date of birth, number and expiry from a photo of an ID document',
+			action: 'Scan a document',
+			run: scan,
+		},
+	],
+);

@@ -1,21 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { documentTypeField, fileOptionsField, imageField, simplifyField } from '../../files/descriptions';
+import { documentTypeField, fileOptionsField, imageField } from '../../files/descriptions';
+import { simplifyField } from '../simplifyField';
 import type { FileCheck } from '../../files/fileCheck';
 import { fileCheckExecutor } from '../../files/fileCheck';
 import { simplifyDocumentScan } from './simplify';
 
 const image = { name: 'binaryPropertyName', label: 'Input Binary Field' };
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	imageField(image, 'data', 'the photo or scan of the identity document'),
 	documentTypeField,
 	simplifyField('document type, name, date of birth, document number, expiry date, issuing country and confidence'),
 	fileOptionsField,
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['scan'] } }, properties);
 
 const check: FileCheck = {
 	path: '/v1/document/scan',

@@ -1,5 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fileOptionsField, imageField } from '../../files/descriptions';
 import type { FileCheck } from '../../files/fileCheck';
@@ -8,13 +7,11 @@ import { fileCheckExecutor } from '../../files/fileCheck';
 const source = { name: 'sourceBinaryPropertyName', label: 'Source Image Field' };
 const target = { name: 'targetBinaryPropertyName', label: 'Target Image Field' };
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	imageField(source, 'idPhoto', 'the reference face, e.g. the photo on the ID document'),
 	imageField(target, 'selfie', 'the face to compare with it, e.g. a selfie'),
 	fileOptionsField,
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['face'], operation: ['compare'] } }, properties);
 
 const check: FileCheck = {
 	path: '/v1/face/compare',

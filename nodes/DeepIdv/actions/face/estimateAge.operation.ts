@@ -1,5 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fileOptionsField, imageField } from '../../files/descriptions';
 import type { FileCheck } from '../../files/fileCheck';
@@ -7,9 +6,7 @@ import { fileCheckExecutor } from '../../files/fileCheck';
 
 const image = { name: 'binaryPropertyName', label: 'Input Binary Field' };
 
-const properties: INodeProperties[] = [imageField(image, 'data', 'the photo of the face, e.g. a selfie'), fileOptionsField];
-
-export const description = updateDisplayOptions({ show: { resource: ['face'], operation: ['estimateAge'] } }, properties);
+export const description: INodeProperties[] = [imageField(image, 'data', 'the photo of the face, e.g. a selfie'), fileOptionsField];
 
 const check: FileCheck = {
 	path: '/v1/face/estimate-age',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { documentTypeField, fileOptionsField, imageField, simplifyField } from '../../files/descriptions';
+import { documentTypeField, fileOptionsField, imageField } from '../../files/descriptions';
+import { simplifyField } from '../simplifyField';
 import type { FileCheck } from '../../files/fileCheck';
 import { fileCheckExecutor } from '../../files/fileCheck';
 import { simplifyIdentityVerification } from './simplify';
@@ -9,7 +9,7 @@ import { simplifyIdentityVerification } from './simplify';
 const documentImage = { name: 'documentBinaryPropertyName', label: 'Document Image Field' };
 const faceImage = { name: 'faceBinaryPropertyName', label: 'Face Image Field' };
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	imageField(documentImage, 'idPhoto', 'the photo or scan of the identity document'),
 	imageField(faceImage, 'selfie', 'the photo of the person, e.g. a selfie'),
 	documentTypeField,
@@ -18,8 +18,6 @@ const properties: INodeProperties[] = [
 	),
 	fileOptionsField,
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['identity'], operation: ['verify'] } }, properties);
 
 const check: FileCheck = {
 	path: '/v1/identity/verify',

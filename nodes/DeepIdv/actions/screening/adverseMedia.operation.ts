@@ -1,16 +1,15 @@
 import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
 import { additionalFields, dateOfBirthField, emailOption, firstNameField, lastNameField, optionalText, readPerson } from './personFields';
 import { simplifyAdverseMedia } from './simplify';
-import { simplifyField } from './simplifyField';
+import { simplifyField } from '../simplifyField';
 import { ScreeningInput } from './validation';
 import { jobOutput, readWaitSettings, waitProperties } from './waitForResult';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	firstNameField,
 	lastNameField,
 	dateOfBirthField,
@@ -28,14 +27,9 @@ const properties: INodeProperties[] = [
 	]),
 	...waitProperties,
 	simplifyField(
-		'Simplified: risk level (LOW, MEDIUM, HIGH or CRITICAL), risk score, number of hits, summary and the most severe findings',
+		'risk level (LOW, MEDIUM, HIGH or CRITICAL), risk score, number of hits, summary and the most severe findings',
 	),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['screening'], operation: ['adverseMedia'] } },
-	properties,
-);
 
 const WHAT = 'adverse media screening';
 

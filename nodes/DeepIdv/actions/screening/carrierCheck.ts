@@ -1,8 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { deepIdvApiRequest } from '../../transport/request';
-import type { TransportSettings } from '../../transport/settings';
 import { readSessionId, sessionFailureContext, sessionLocator } from '../session/sessionId';
+import type { SimpleRequest } from '../simpleOperation';
 import { billedCallFailure } from './billing';
 import { additionalFields, emailOption, optionalText } from './personFields';
 import type { ScreeningInput } from './validation';
@@ -56,9 +55,9 @@ export interface PhoneSource {
 	sessionId?: string;
 }
 
-export function readPhoneSource(input: ScreeningInput, context: IExecuteFunctions, itemIndex: number): PhoneSource {
+export function readPhoneSource(input: ScreeningInput): PhoneSource {
 	if (input.raw('phoneFrom', 'phone') === 'session') {
-		const sessionId = readSessionId(context, itemIndex);
+		const sessionId = readSessionId(input.context, input.itemIndex);
 		return { body: { sessionId }, sessionId };
 	}
 	const phone = input.required(input.text('phone'), 'Phone', 'the mobile number to check');
@@ -78,29 +77,16 @@ export function readApplicantDetails(input: ScreeningInput): IDataObject {
 	return details;
 }
 
-/** Sends one carrier check: billed, so never repeated once DeepIDV may have acted. */
-export async function postCarrierCheck(
-	this: IExecuteFunctions,
-	path: string,
-	what: string,
-	body: IDataObject,
-	source: PhoneSource,
-	settings: TransportSettings,
-	itemIndex: number,
-): Promise<IDataObject> {
+/** The request of one carrier check: billed, so never repeated once DeepIDV may have acted. */
+export function carrierCheckRequest(path: string, what: string, body: IDataObject, source: PhoneSource): SimpleRequest {
 	const invalidHint = source.sessionId
 		? 'Check the Session and the other fields. A session whose applicant has no phone number cannot be checked: use Phone From: Phone Number.'
 		: 'Check the Phone and the other fields.';
-	return await deepIdvApiRequest.call(
-		this,
-		{
-			method: 'POST',
-			path,
-			body: { ...source.body, ...body },
-			retry: 'notIfBilled',
-			failure: { ...(source.sessionId && sessionFailureContext(source.sessionId)), ...billedCallFailure(what, invalidHint) },
-		},
-		settings,
-		itemIndex,
-	);
+	return {
+		method: 'POST',
+		path,
+		body: { ...source.body, ...body },
+		retry: 'notIfBilled',
+		failure: { ...(source.sessionId && sessionFailureContext(source.sessionId)), ...billedCallFailure(what, invalidHint) },
+	};
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { asText } from '../itemInput';
 import type { ScreeningInput } from './validation';
-import { asText } from './validation';
 
 /** DeepIDV's limit on names in screening calls. */
 const MAX_NAME = 255;

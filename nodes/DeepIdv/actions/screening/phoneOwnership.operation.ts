@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { TransportSettings } from '../../transport/settings';
-import { phoneSourceProperties, postCarrierCheck, readPhoneSource } from './carrierCheck';
+import { simpleOperation } from '../simpleOperation';
+import { carrierCheckRequest, phoneSourceProperties, readPhoneSource } from './carrierCheck';
 import { additionalFields, dateOfBirthOption, emailOption, optionalText } from './personFields';
 import { simplifyPhoneOwnership } from './simplify';
-import { simplifyField } from './simplifyField';
 import { ScreeningInput } from './validation';
 
 const STRICTNESS = ['relaxed', 'medium', 'strict'];
@@ -53,39 +51,33 @@ const properties: INodeProperties[] = [
 		dateOfBirthOption,
 		{ ...emailOption, description: "The owner's email address, filed with the check" },
 	]),
-	simplifyField(
-		'Simplified: outcome (MATCH, NO_MATCH or NO_DATA), the name, date of birth and address scores (-1 when not compared), and the threshold used',
-	),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['screening'], operation: ['phoneOwnership'] } },
-	properties,
-);
-
 /** POST /v1/screening/phone-ownership: whether the carrier's subscriber is the person named. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	settings: TransportSettings,
-): Promise<IDataObject[]> {
-	const input = new ScreeningInput(this, itemIndex);
-	const source = readPhoneSource(input, this, itemIndex);
-	const body: IDataObject = {};
-	for (const [name, label] of [['firstName', 'First Name'], ['lastName', 'Last Name']]) {
-		const value = input.text(name);
-		if (value) body[name] = input.maxLength(value, label, 255);
-	}
-	if (!source.sessionId && !body.firstName && !body.lastName) {
-		input.fail('The First Name and Last Name parameters are both empty', `DeepIDV compares a name with the carrier's records. ${NAME_HELP}.`);
-	}
-	body.strictness = input.choice('strictness', 'Strictness', STRICTNESS, 'medium');
-	const extra = input.fields();
-	const address = optionalText(extra, 'address');
-	if (address) body.address = input.maxLength(address, 'Address', 500);
-	if (extra.dateOfBirth !== undefined && extra.dateOfBirth !== '') body.dateOfBirth = input.dateOfBirth(extra.dateOfBirth);
-	const email = input.optionalEmail(extra);
-	if (email) body.email = email;
-	const answer = await postCarrierCheck.call(this, '/v1/screening/phone-ownership', 'phone ownership check', body, source, settings, itemIndex);
-	return [input.simplify() ? simplifyPhoneOwnership(answer) : answer];
-}
+export const { description, execute } = simpleOperation({
+	properties,
+	input: ScreeningInput,
+	request: (input) => {
+		const source = readPhoneSource(input);
+		const body: IDataObject = {};
+		for (const [name, label] of [['firstName', 'First Name'], ['lastName', 'Last Name']]) {
+			const value = input.text(name);
+			if (value) body[name] = input.maxLength(value, label, 255);
+		}
+		if (!source.sessionId && !body.firstName && !body.lastName) {
+			input.fail('The First Name and Last Name parameters are both empty', `DeepIDV compares a name with the carrier's records. ${NAME_HELP}.`);
+		}
+		body.strictness = input.choice('strictness', 'Strictness', STRICTNESS, 'medium');
+		const extra = input.fields();
+		const address = optionalText(extra, 'address');
+		if (address) body.address = input.maxLength(address, 'Address', 500);
+		if (extra.dateOfBirth !== undefined && extra.dateOfBirth !== '') body.dateOfBirth = input.dateOfBirth(extra.dateOfBirth);
+		const email = input.optionalEmail(extra);
+		if (email) body.email = email;
+		return carrierCheckRequest('/v1/screening/phone-ownership', 'phone ownership check', body, source);
+	},
+	simplify: {
+		shows: 'outcome (MATCH, NO_MATCH or NO_DATA), the name, date of birth and address scores (-1 when not compared), and the threshold used',
+		apply: simplifyPhoneOwnership,
+	},
+});

@@ -1,18 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
 import { billedCallFailure } from './billing';
 import { firstNameField, lastNameField, readName } from './personFields';
 import { simplifyTitleCheck } from './simplify';
-import { simplifyField } from './simplifyField';
+import { simplifyField } from '../simplifyField';
 import { ScreeningInput } from './validation';
 import { jobOutput, readWaitSettings, waitProperties } from './waitForResult';
 
 const MAX_ADDRESS = 500;
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{ ...firstNameField, description: "The first name of the person who says they own the property" },
 	{ ...lastNameField, description: "The last name of the person who says they own the property" },
 	{
@@ -36,14 +35,9 @@ const properties: INodeProperties[] = [
 	},
 	...waitProperties,
 	simplifyField(
-		'Simplified: status (found, multiple_properties, not_found or unsupported_region), found (true/false), message and the property, owner and sale records — the same shape whether DeepIDV answers at once or with a job',
+		'status (found, multiple_properties, not_found or unsupported_region), found (true/false), message and the property, owner and sale records — the same shape whether DeepIDV answers at once or with a job',
 	),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['screening'], operation: ['titleCheck'] } },
-	properties,
-);
 
 const WHAT = 'title check';
 

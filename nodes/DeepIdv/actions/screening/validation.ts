@@ -1,39 +1,14 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { isEmail, PHONE_FORMAT_HINT, toE164 } from '../contactFormats';
+import { asText, ItemInput } from '../itemInput';
 import { isCountryCode } from './countries';
 
 /**
  * Input checks of the screening operations. A screening is billed, so every mistake stops the item
  * here, before anything is sent, with a message that names the parameter and shows the expected form.
  */
-export class ScreeningInput {
-	constructor(
-		private readonly context: IExecuteFunctions,
-		private readonly itemIndex: number,
-	) {}
-
-	fail(message: string, description: string): never {
-		throw new NodeOperationError(this.context.getNode(), message, { itemIndex: this.itemIndex, description });
-	}
-
-	/** A parameter as n8n resolved it for this item. */
-	raw(name: string, fallback: unknown = ''): unknown {
-		return this.context.getNodeParameter(name, this.itemIndex, fallback);
-	}
-
-	/** A top-level text parameter, trimmed ('' when empty). */
-	text(name: string): string {
-		return asText(this.raw(name));
-	}
-
-	/** A collection parameter such as Additional Fields ({} when unset). */
-	fields(name = 'additionalFields'): IDataObject {
-		const value = this.raw(name, {});
-		return value && typeof value === 'object' ? (value as IDataObject) : {};
-	}
-
+export class ScreeningInput extends ItemInput {
 	/** A non-empty text: `what` says what DeepIDV needs it for, e.g. "the person's first name". */
 	required(value: string, label: string, what: string): string {
 		if (value) return value;
@@ -80,11 +55,6 @@ export class ScreeningInput {
 		return iso;
 	}
 
-	/** Whether Simplify is on (its default). */
-	simplify(): boolean {
-		return this.raw('simplify', true) !== false;
-	}
-
 	/**
 	 * One of `allowed` (lower-case option values), from the dropdown or in any case from an
 	 * expression; `fallback` when empty.
@@ -125,10 +95,6 @@ export class ScreeningInput {
 	phone(value: string): string {
 		return toE164(value) ?? this.fail(`The Phone "${value}" is not in international format`, PHONE_FORMAT_HINT);
 	}
-}
-
-export function asText(value: unknown): string {
-	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 }
 
 /** What a date parameter holds, as text: the picker and expressions give strings, Dates or DateTimes. */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { TransportSettings } from '../../transport/settings';
-import { fetchAsyncJob } from '../asyncJob/fetchJob';
+import { fetchJobResult } from './jobResult';
 import { simplifyAcceptedJob } from './simplify';
 import type { ScreeningInput } from './validation';
 
@@ -17,7 +17,7 @@ export const waitProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to wait until DeepIDV has the result and output it. Off: output the job (its ID and status) at once, and get the result later with Async Job → Get.',
+			'Whether to wait until DeepIDV has the result and output it. Off: output the job (its ID and status) at once, and get the result later with Screening → Get Job Result.',
 	},
 	{
 		displayName: 'Max Wait (Seconds)',
@@ -26,7 +26,7 @@ export const waitProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 180,
 		description:
-			'How long to wait for the result. If DeepIDV is still working then, the item fails with the job ID, so the result can be fetched later with Async Job → Get.',
+			'How long to wait for the result. If DeepIDV is still working then, the item fails with the job ID, so the result can be fetched later with Screening → Get Job Result.',
 		displayOptions: { show: { waitForResult: [true] } },
 	},
 	{
@@ -112,7 +112,7 @@ export async function waitForJob(
 			}
 			await sleep(wait.pollIntervalMs);
 		}
-		const job = await fetchAsyncJob.call(this, jobId, settings, itemIndex);
+		const job = await fetchJobResult.call(this, jobId, settings, itemIndex);
 		status = String(job.status ?? '');
 		if (status === 'ready') return job;
 		if (status === 'failed') throw failed(this, what, jobId, job, itemIndex);
@@ -136,7 +136,7 @@ function notReady(context: IExecuteFunctions, what: string, jobId: string, statu
 		`The ${what} was not ready after ${maxWaitMs / 1000} seconds (job ${jobId} is ${status || 'pending'})`,
 		{
 			itemIndex,
-			description: `DeepIDV is still working on it. Get the result later with DeepIDV → Async Job → Get and Job ID ${jobId}, or raise 'Max Wait (Seconds)'. Running this item again would start, and bill, a new ${what}.`,
+			description: `DeepIDV is still working on it. Get the result later with DeepIDV → Screening → Get Job Result and Job ID ${jobId}, or raise 'Max Wait (Seconds)'. Running this item again would start, and bill, a new ${what}.`,
 		},
 	);
 	error.context.errorItemFields = { job_id: jobId };

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
+import { describeWrites } from '../operation';
 import { readCreateBody } from './createBody';
 import { findByExternalId, foundSessionOutput, IF_EXISTS } from './existingSession';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'First Name',
 		name: 'firstName',
@@ -125,8 +126,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['create'] } }, properties);
-
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -219,13 +218,12 @@ function readIfExists(context: IExecuteFunctions, itemIndex: number, externalId:
 }
 
 /** For the error that stops a run: which items had already created sessions, so a re-run repeats nothing unknowingly. */
-export function describeCompleted(completed: Array<{ itemIndex: number; json: IDataObject }>): string | undefined {
-	const made = completed.filter(({ json }) => json.created === true && typeof json.id === 'string');
-	if (made.length === 0) return undefined;
-	const shown = made.slice(0, 50).map(({ itemIndex, json }) => `item ${itemIndex} (session ${String(json.id)})`);
-	const more = made.length > shown.length ? ` and ${made.length - shown.length} more` : '';
-	return `Before the run stopped, ${made.length} item${made.length === 1 ? '' : 's'} had already created a session and invited the applicant: ${shown.join(', ')}${more}. Running the workflow again invites them again, unless Additional Fields → If a Session With This External ID Exists is set to Return the Existing One.`;
-}
+export const describeCompleted = describeWrites(
+	(json) => json.created === true,
+	'session',
+	'created a session and invited the applicant',
+	'Running the workflow again invites them again, unless Additional Fields → If a Session With This External ID Exists is set to Return the Existing One.',
+);
 
 const MAYBE_CREATED =
 	'DeepIDV may have created the session and invited the applicant anyway. Before running this item again, look for the session with Get Many (e.g. by External ID) so the applicant is not invited twice.';

@@ -1,19 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
-
-import { deepIdvApiRequest } from '../../transport/request';
-import type { TransportSettings } from '../../transport/settings';
 import type { Refusal, RefusalText } from '../apiErrors';
-import { explainRefusals, isSandboxKeyRefusal, quoting } from '../apiErrors';
+import { isSandboxKeyRefusal, quoting } from '../apiErrors';
+import { simpleOperation } from '../simpleOperation';
 import { readSessionId, sessionFailureContext, sessionLocator } from './sessionId';
-
-const properties: INodeProperties[] = [
-	sessionLocator(
-		'The verified session of the returning customer: DeepIDV checks a new selfie against the face captured in it.',
-	),
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['reVerify'] } }, properties);
 
 /**
  * POST /v1/re-verifications. DeepIDV documents that it hands back the session's open
@@ -21,44 +9,37 @@ export const description = updateDisplayOptions({ show: { resource: ['session'],
  * error, a timeout or a dropped connection cannot start two: it is repeated like a read. Such a
  * repeat may report `reused: true` for the re-verification its own first attempt started.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	settings: TransportSettings,
-): Promise<IDataObject[]> {
-	const sessionId = readSessionId(this, itemIndex);
-	const response = await explainRefusals(
-		this,
-		itemIndex,
-		settings,
-		async () =>
-			await deepIdvApiRequest.call(
-				this,
-				{
-					method: 'POST',
-					path: '/v1/re-verifications',
-					body: { session_id: sessionId },
-					retry: 'idempotent',
-					failure: {
-						...sessionFailureContext(sessionId),
-						invalidHint: 'Check the Session parameter: DeepIDV expects the ID of the original verification session.',
-					},
-				},
-				settings,
-				itemIndex,
-			),
-		(refusal) => ineligible(refusal, sessionId),
-	);
-	if (typeof response.re_verification_id !== 'string' || !response.re_verification_id) {
-		throw new NodeApiError(this.getNode(), response as JsonObject, {
-			message: 'DeepIDV answered without the ID of the re-verification',
-			description: 'Run the item again: DeepIDV hands back the open re-verification rather than starting a second one.',
-			itemIndex,
-		});
-	}
-	const reused = response.reused === true;
-	return [{ ...response, reused, created: !reused }];
-}
+export const { description, execute } = simpleOperation({
+	properties: [
+		sessionLocator(
+			'The verified session of the returning customer: DeepIDV checks a new selfie against the face captured in it.',
+		),
+	],
+	request: (input) => {
+		const sessionId = readSessionId(input.context, input.itemIndex);
+		return {
+			method: 'POST',
+			path: '/v1/re-verifications',
+			body: { session_id: sessionId },
+			retry: 'idempotent',
+			failure: {
+				...sessionFailureContext(sessionId),
+				invalidHint: 'Check the Session parameter: DeepIDV expects the ID of the original verification session.',
+			},
+			refusals: (refusal) => ineligible(refusal, sessionId),
+		};
+	},
+	answer: {
+		field: 're_verification_id',
+		is: 'text',
+		missing: 'the ID of the re-verification',
+		advice: 'Run the item again: DeepIDV hands back the open re-verification rather than starting a second one.',
+	},
+	output: (response) => {
+		const reused = response.reused === true;
+		return { ...response, reused, created: !reused };
+	},
+});
 
 /** What to do about each documented reason DeepIDV refuses a re-verification for (422), and the sandbox key (403). */
 function ineligible(refusal: Refusal, sessionId: string): RefusalText | undefined {

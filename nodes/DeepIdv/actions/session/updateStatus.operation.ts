@@ -1,8 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { deepIdvApiRequest } from '../../transport/request';
-import type { TransportSettings } from '../../transport/settings';
+import type { ItemInput } from '../itemInput';
+import { apiPath, simpleOperation } from '../simpleOperation';
 import { readSessionId, sessionFailureContext, sessionLocator } from './sessionId';
 
 const STATUSES = ['REJECTED', 'VERIFIED'] as const;
@@ -25,55 +24,36 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['session'], operation: ['updateStatus'] } },
-	properties,
-);
-
 /** Accepts the dropdown values and the same words in any case from an expression. */
-function readStatus(context: IExecuteFunctions, itemIndex: number): (typeof STATUSES)[number] {
-	const raw = context.getNodeParameter('status', itemIndex) as unknown;
+function readStatus(input: ItemInput): (typeof STATUSES)[number] {
+	const raw = input.context.getNodeParameter('status', input.itemIndex) as unknown;
 	const status = String(raw ?? '').trim().toUpperCase();
 	const known = STATUSES.find((value) => value === status);
-	if (!known) {
-		throw new NodeOperationError(context.getNode(), `The Status "${String(raw ?? '')}" is not valid`, {
-			itemIndex,
-			description:
-				'DeepIDV only accepts Verified or Rejected (VERIFIED or REJECTED) when a session is decided by hand.',
-		});
-	}
-	return known;
+	if (known) return known;
+	return input.fail(
+		`The Status "${String(raw ?? '')}" is not valid`,
+		'DeepIDV only accepts Verified or Rejected (VERIFIED or REJECTED) when a session is decided by hand.',
+	);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	settings: TransportSettings,
-): Promise<IDataObject[]> {
-	const sessionId = readSessionId(this, itemIndex);
-	const newStatus = readStatus(this, itemIndex);
-	const response = await deepIdvApiRequest.call(
-		this,
-		{
+/** PATCH /v1/sessions/{id}/update-status: setting the same status twice changes nothing more, so it is repeated after a temporary failure. */
+export const { description, execute } = simpleOperation({
+	properties,
+	request: (input) => {
+		const sessionId = readSessionId(input.context, input.itemIndex);
+		return {
 			method: 'PATCH',
-			path: `/v1/sessions/${encodeURIComponent(sessionId)}/update-status`,
-			body: { new_status: newStatus },
+			path: apiPath`/v1/sessions/${sessionId}/update-status`,
+			body: { new_status: readStatus(input) },
 			retry: 'idempotent',
-			failure: {
-				...sessionFailureContext(sessionId),
-				invalidHint: 'Check the Session and Status parameters.',
-			},
-		},
-		settings,
-		itemIndex,
-	);
-	const record = response.session_record;
-	if (!record || typeof record !== 'object') {
-		throw new NodeApiError(this.getNode(), response as JsonObject, {
-			message: 'DeepIDV answered without the updated session record',
-			description: 'The status may have changed. Use Get Session to check it.',
-			itemIndex,
-		});
-	}
-	return [record as IDataObject];
-}
+			failure: { ...sessionFailureContext(sessionId), invalidHint: 'Check the Session and Status parameters.' },
+		};
+	},
+	answer: {
+		field: 'session_record',
+		is: 'object',
+		missing: 'the updated session record',
+		advice: 'The status may have changed. Use Get Session to check it.',
+	},
+	output: (response) => response.session_record as IDataObject,
+});

@@ -1,17 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { deepIdvApiRequest } from '../../transport/request';
-import type { TransportSettings } from '../../transport/settings';
-import { explainRefusals } from '../apiErrors';
+import { describeWrites } from '../operation';
+import { simpleOperation } from '../simpleOperation';
 import { stepSettingsField, StepSettingsInput } from './stepSettings';
 import { MAX_STEPS, stepLabel, STEP_ID_HINT, stepOptions, toStepId } from './steps';
 import { sandboxKeyCannotChangeWorkflows } from './refusals';
-import { workflowOf } from './workflowId';
 
 const MAX_NAME_LENGTH = 255;
 const JSON_LABEL = 'More Step Settings (JSON)';
 const JSON_EXAMPLE = '{"ID_VERIFICATION": {"expiry_date_years": 2}}';
+
+const MAYBE_CREATED =
+	'DeepIDV may have created the workflow anyway. Before running this item again, look for it with Workflow → Get Many so it is not created twice.';
 
 const properties: INodeProperties[] = [
 	{
@@ -43,61 +43,29 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['workflow'], operation: ['create'] } }, properties);
-
 /** POST /v1/workflows: never repeated once DeepIDV may have received it, so no workflow is created twice. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	settings: TransportSettings,
-): Promise<IDataObject[]> {
-	const input = new StepSettingsInput(this, itemIndex);
-	const name = readName(input, this.getNodeParameter('name', itemIndex, '') as unknown);
-	const steps = readSteps(input, this.getNodeParameter('steps', itemIndex, []) as unknown);
-	const configs = readConfigs(input, steps);
-	const body = { name, steps: steps.map((id) => (configs.has(id) ? { id, config: configs.get(id) } : { id })) };
-
-	const response = await explainRefusals(
-		this,
-		itemIndex,
-		settings,
-		async () =>
-			await deepIdvApiRequest.call(
-				this,
-				{
-					method: 'POST',
-					path: '/v1/workflows',
-					body,
-					retry: 'notIfReceived',
-					failure: { invalidHint: 'Check Name, Steps, Step Settings and More Step Settings (JSON).', maybeActedHint: MAYBE_CREATED },
-				},
-				settings,
-				itemIndex,
-			),
-		sandboxKeyCannotChangeWorkflows('create workflows'),
-	);
-	const workflow = workflowOf(response);
-	if (!workflow) {
-		throw new NodeApiError(this.getNode(), response as JsonObject, {
-			message: 'DeepIDV answered without the new workflow',
-			description: MAYBE_CREATED,
-			itemIndex,
-		});
-	}
-	return [workflow as IDataObject];
-}
+export const { description, execute } = simpleOperation({
+	properties,
+	input: StepSettingsInput,
+	request: (input) => {
+		const name = readName(input, input.raw('name'));
+		const steps = readSteps(input, input.raw('steps', []));
+		const configs = readConfigs(input, steps);
+		return {
+			method: 'POST',
+			path: '/v1/workflows',
+			body: { name, steps: steps.map((id) => (configs.has(id) ? { id, config: configs.get(id) } : { id })) },
+			retry: 'notIfReceived',
+			failure: { invalidHint: 'Check Name, Steps, Step Settings and More Step Settings (JSON).', maybeActedHint: MAYBE_CREATED },
+			refusals: sandboxKeyCannotChangeWorkflows('create workflows'),
+		};
+	},
+	answer: { field: 'workflow', is: 'object', missing: 'the new workflow', advice: MAYBE_CREATED },
+	output: (response) => response.workflow as IDataObject,
+});
 
 /** For the error that stops a run: which items had already created workflows. */
-export function describeCompleted(completed: Array<{ itemIndex: number; json: IDataObject }>): string | undefined {
-	const made = completed.filter(({ json }) => typeof json.id === 'string');
-	if (made.length === 0) return undefined;
-	const shown = made.slice(0, 50).map(({ itemIndex, json }) => `item ${itemIndex} (workflow ${String(json.id)})`);
-	const more = made.length > shown.length ? ` and ${made.length - shown.length} more` : '';
-	return `Before the run stopped, ${made.length} item${made.length === 1 ? '' : 's'} had already created a workflow: ${shown.join(', ')}${more}. Running the workflow again creates them again.`;
-}
-
-const MAYBE_CREATED =
-	'DeepIDV may have created the workflow anyway. Before running this item again, look for it with Workflow → Get Many so it is not created twice.';
+export const describeCompleted = describeWrites(() => true, 'workflow', 'created a workflow', 'Running the workflow again creates them again.');
 
 function readName(input: StepSettingsInput, raw: unknown): string {
 	const name = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';

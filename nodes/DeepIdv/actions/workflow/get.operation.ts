@@ -1,42 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { deepIdvApiRequest } from '../../transport/request';
-import type { TransportSettings } from '../../transport/settings';
-import { readWorkflowId, workflowFailureContext, workflowLocator, workflowOf } from './workflowId';
-
-const properties: INodeProperties[] = [workflowLocator];
-
-export const description = updateDisplayOptions({ show: { resource: ['workflow'], operation: ['get'] } }, properties);
+import { apiPath, simpleOperation } from '../simpleOperation';
+import { readWorkflowId, workflowFailureContext, workflowLocator } from './workflowId';
 
 /**
  * GET /v1/workflows/{id}: one item, the workflow as DeepIDV holds it (id, name, status, times, and
  * its steps with their settings; DeepIDV shows the step ids kebab-case here, e.g. id-verification).
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	settings: TransportSettings,
-): Promise<IDataObject[]> {
-	const workflowId = readWorkflowId(this, itemIndex);
-	const response = await deepIdvApiRequest.call(
-		this,
-		{
+export const { description, execute } = simpleOperation({
+	properties: [workflowLocator],
+	request: (input) => {
+		const workflowId = readWorkflowId(input.context, input.itemIndex);
+		return {
 			method: 'GET',
-			path: `/v1/workflows/${encodeURIComponent(workflowId)}`,
+			path: apiPath`/v1/workflows/${workflowId}`,
 			retry: 'idempotent',
 			failure: { ...workflowFailureContext(workflowId), invalidHint: 'Check the Workflow parameter.' },
-		},
-		settings,
-		itemIndex,
-	);
-	const workflow = workflowOf(response);
-	if (!workflow) {
-		throw new NodeApiError(this.getNode(), response as JsonObject, {
-			message: 'DeepIDV answered without the workflow',
-			description: 'Run the workflow again; if it keeps happening, contact DeepIDV support.',
-			itemIndex,
-		});
-	}
-	return [workflow as IDataObject];
-}
+		};
+	},
+	answer: { field: 'workflow', is: 'object', missing: 'the workflow' },
+	output: (response) => response.workflow as IDataObject,
+});

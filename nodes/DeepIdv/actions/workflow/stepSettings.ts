@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { ItemInput } from '../itemInput';
 import { stepLabel, toStepId } from './steps';
 
 type Kind = 'age' | 'switch' | 'threshold';
@@ -76,19 +76,10 @@ export const stepSettingsField: INodeProperties = {
 };
 
 /** Reads the parameters that configure workflow steps, for one item; every mistake stops it before sending. */
-export class StepSettingsInput {
-	constructor(
-		private readonly context: IExecuteFunctions,
-		private readonly itemIndex: number,
-	) {}
-
-	fail(message: string, description: string): never {
-		throw new NodeOperationError(this.context.getNode(), message, { itemIndex: this.itemIndex, description });
-	}
-
+export class StepSettingsInput extends ItemInput {
 	/** The Step Settings fields that are set, checked, as DeepIDV configuration per step. */
 	simpleSettings(): Map<string, IDataObject> {
-		const raw = this.context.getNodeParameter('stepSettings', this.itemIndex, {}) as IDataObject;
+		const raw = this.raw('stepSettings', {}) as IDataObject;
 		const byStep = new Map<string, IDataObject>();
 		for (const setting of SIMPLE_SETTINGS) {
 			const value = raw?.[setting.name];
@@ -110,7 +101,7 @@ export class StepSettingsInput {
 	 * from an expression.
 	 */
 	jsonObject(name: string, label: string, example: string): IDataObject {
-		const raw = this.context.getNodeParameter(name, this.itemIndex, '{}') as unknown;
+		const raw = this.raw(name, '{}');
 		let value: unknown = raw;
 		if (typeof raw === 'string') {
 			if (!raw.trim()) return {};

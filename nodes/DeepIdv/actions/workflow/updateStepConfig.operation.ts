@@ -1,14 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { deepIdvApiRequest } from '../../transport/request';
-import type { TransportSettings } from '../../transport/settings';
 import type { Refusal, RefusalText } from '../apiErrors';
-import { explainRefusals, quoting } from '../apiErrors';
+import { quoting } from '../apiErrors';
+import { apiPath, simpleOperation } from '../simpleOperation';
 import { sandboxKeyCannotChangeWorkflows } from './refusals';
 import { stepSettingsField, StepSettingsInput } from './stepSettings';
 import { stepLabel, STEP_ID_HINT, stepOptions, toStepId } from './steps';
-import { readWorkflowId, workflowFailureContext, workflowLocator, workflowOf } from './workflowId';
+import { readWorkflowId, workflowFailureContext, workflowLocator } from './workflowId';
 
 const JSON_LABEL = 'More Settings (JSON)';
 const JSON_EXAMPLE = '{"expiry_date_years": 2}';
@@ -34,56 +32,38 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['workflow'], operation: ['updateStepConfig'] } }, properties);
-
 /**
  * PATCH /v1/workflows/{workflow_id}/steps/{step_id}/config with the changed settings only. Setting
  * the same values twice changes nothing more, so it is repeated after a temporary failure.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	settings: TransportSettings,
-): Promise<IDataObject[]> {
-	const workflowId = readWorkflowId(this, itemIndex);
-	const input = new StepSettingsInput(this, itemIndex);
-	const rawStep = this.getNodeParameter('stepId', itemIndex, '') as unknown;
-	const stepId = toStepId(rawStep) ?? input.fail(`The Step "${String(rawStep ?? '')}" is not a DeepIDV workflow step`, STEP_ID_HINT);
-	const config = readConfig(input, stepId);
-
-	const response = await explainRefusals(
-		this,
-		itemIndex,
-		settings,
-		async () =>
-			await deepIdvApiRequest.call(
-				this,
-				{
-					method: 'PATCH',
-					path: `/v1/workflows/${encodeURIComponent(workflowId)}/steps/${encodeURIComponent(stepId)}/config`,
-					body: { config },
-					retry: 'idempotent',
-					failure: {
-						notFound: `Workflow "${workflowId}" was not found in DeepIDV, or it has no step ${stepLabel(stepId)}`,
-						notFoundHint: `${workflowFailureContext(workflowId).notFoundHint} Check with Workflow → Get that the Step is one of its steps.`,
-						invalidHint: 'Check Step Settings and More Settings (JSON): DeepIDV did not accept a setting or its value.',
-					},
-				},
-				settings,
-				itemIndex,
-			),
-		(refusal) => legacyStepConfig(refusal, workflowId, stepId) ?? sandboxKeyCannotChangeWorkflows('change workflows')(refusal),
-	);
-	const workflow = workflowOf(response);
-	if (!workflow) {
-		throw new NodeApiError(this.getNode(), response as JsonObject, {
-			message: 'DeepIDV answered without the updated workflow',
-			description: 'The settings may have changed. Use Workflow → Get to check them.',
-			itemIndex,
-		});
-	}
-	return [workflow as IDataObject];
-}
+export const { description, execute } = simpleOperation({
+	properties,
+	input: StepSettingsInput,
+	request: (input) => {
+		const workflowId = readWorkflowId(input.context, input.itemIndex);
+		const rawStep = input.raw('stepId');
+		const stepId = toStepId(rawStep) ?? input.fail(`The Step "${String(rawStep ?? '')}" is not a DeepIDV workflow step`, STEP_ID_HINT);
+		return {
+			method: 'PATCH',
+			path: apiPath`/v1/workflows/${workflowId}/steps/${stepId}/config`,
+			body: { config: readConfig(input, stepId) },
+			retry: 'idempotent',
+			failure: {
+				notFound: `Workflow "${workflowId}" was not found in DeepIDV, or it has no step ${stepLabel(stepId)}`,
+				notFoundHint: `${workflowFailureContext(workflowId).notFoundHint} Check with Workflow → Get that the Step is one of its steps.`,
+				invalidHint: 'Check Step Settings and More Settings (JSON): DeepIDV did not accept a setting or its value.',
+			},
+			refusals: (refusal) => legacyStepConfig(refusal, workflowId, stepId) ?? sandboxKeyCannotChangeWorkflows('change workflows')(refusal),
+		};
+	},
+	answer: {
+		field: 'workflow',
+		is: 'object',
+		missing: 'the updated workflow',
+		advice: 'The settings may have changed. Use Workflow → Get to check them.',
+	},
+	output: (response) => response.workflow as IDataObject,
+});
 
 /**
  * DeepIDV's documented 409 here: `legacy_step_config`, a step whose settings are stored in an older

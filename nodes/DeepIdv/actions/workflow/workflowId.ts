@@ -47,9 +47,3 @@ export function workflowFailureContext(workflowId: string) {
 		notFoundHint: 'Check the Workflow parameter: choose it from the list, or use the ID of a workflow of the organisation that owns the API key.',
 	};
 }
-
-/** The `workflow` object of a DeepIDV answer, or undefined when there is none. */
-export function workflowOf(response: { workflow?: unknown }) {
-	const { workflow } = response;
-	return workflow && typeof workflow === 'object' && !Array.isArray(workflow) ? (workflow as Record<string, unknown>) : undefined;
-}
