@@ -10,7 +10,7 @@
 const { EMAIL, typeHint, nonEmptyString, matching, requireObject } = require('./validation');
 
 /** @typedef {import('./internal').Hint} Hint */
-/** @typedef {(value: unknown, path: string[]) => Hint | null} Check */
+/** @typedef {(value: unknown, path: (string | number)[]) => Hint | null} Check */
 
 const CARRIER_PHONE = /^\+?[0-9()\-\s.]{7,20}$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -8,7 +8,7 @@
 const { decodeCursor } = require('./paging');
 
 /** @typedef {import('./internal').Hint} Hint */
-/** @typedef {(value: unknown, path: string[]) => Hint | null} Check */
+/** @typedef {(value: unknown, path: (string | number)[]) => Hint | null} Check */
 
 const PHONE = /^\+[1-9]\d{9,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -20,7 +20,7 @@ const typeName = (value) => (value === null ? 'null' : Array.isArray(value) ? 'a
 /**
  * @param {string} expected
  * @param {unknown} value
- * @param {string[]} path
+ * @param {(string | number)[]} path
  * @returns {Hint}
  */
 function typeHint(expected, value, path) {
