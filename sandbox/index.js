@@ -3,17 +3,17 @@
 // Local DeepIDV sandbox server: a stand-in for https://api.deepidv.com/v1 for this package's tests and
 // manual runs (`node sandbox/cli.js`). It implements only documented DeepIDV behaviour; where the docs are
 // silent or conflict, an option decides (types.d.ts). Types: index.d.ts.
-const { totalBilled } = require('./billing');
+const { totalBilled } = require('./core/billing');
 const http = require('node:http');
 const { randomUUID } = require('node:crypto');
-const { DEFAULT_KEYS, resolveOptions } = require('./options');
-const { createState, configure } = require('./state');
-const { createRequestListener } = require('./server');
-const { viewEntry } = require('./store');
-const { compareNewestFirst } = require('./paging');
-const { submitSession, failSession } = require('./lifecycle');
-const { createUploadListener } = require('./uploads');
-const { sandboxImage, factsOf } = require('./images');
+const { DEFAULT_KEYS, resolveOptions } = require('./core/options');
+const { createState, configure } = require('./core/state');
+const { createRequestListener } = require('./core/server');
+const { viewEntry } = require('./core/store');
+const { compareNewestFirst } = require('./core/paging');
+const { submitSession, failSession } = require('./sessions/lifecycle');
+const { createUploadListener } = require('./files/uploads');
+const { sandboxImage, factsOf } = require('./files/images');
 
 /** @typedef {import('./index').Sandbox} Sandbox */
 /** @typedef {import('./types').SessionRecord} SessionRecord */

@@ -111,7 +111,7 @@ export interface Identity {
 
 export interface SandboxState {
 	options: ResolvedOptions;
-	store: ReturnType<typeof import('./store').createStore>;
+	store: ReturnType<typeof import('./core/store').createStore>;
 	identities: Map<string, Identity>;
 	stats: SandboxStats;
 	requests: RecordedRequest[];
@@ -119,11 +119,11 @@ export interface SandboxState {
 	/** Upload URLs DeepIDV handed out, by fileKey. */
 	files: Map<string, PendingUpload>;
 	deliveries: Delivery[];
-	timers: ReturnType<typeof import('./timers').createTimers>;
-	faults: ReturnType<typeof import('./faults').createFaults>;
-	limiter: ReturnType<typeof import('./rate-limit').createRateLimiter> | null;
-	webhooks: ReturnType<typeof import('./webhooks').createWebhooks>;
-	asyncJobs: ReturnType<typeof import('./async-jobs').createAsyncJobs>;
+	timers: ReturnType<typeof import('./core/timers').createTimers>;
+	faults: ReturnType<typeof import('./core/faults').createFaults>;
+	limiter: ReturnType<typeof import('./core/rate-limit').createRateLimiter> | null;
+	webhooks: ReturnType<typeof import('./core/webhooks').createWebhooks>;
+	asyncJobs: ReturnType<typeof import('./screening/async-jobs').createAsyncJobs>;
 	/** 'http://host:port', set once listening. */
 	baseUrl: string;
 	/** The upload host's 'http://host:port', set once listening. */
