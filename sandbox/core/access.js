@@ -3,9 +3,15 @@
 // API-key checks on /v1 routes, and the documented restrictions of DeepIDV's Sandbox API Key.
 const { json, error } = require('./http');
 
-/** @typedef {import('../internal').SandboxState} SandboxState */
-/** @typedef {import('../internal').Identity} Identity */
-/** @typedef {import('../internal').ApiResponse} ApiResponse */
+/** @typedef {import('./state').SandboxState} SandboxState */
+/** @typedef {import('./http').ApiResponse} ApiResponse */
+/** @typedef {import('../sessions/records').Organization} Organization */
+/** @typedef {import('../sessions/records').User} User */
+
+/**
+ * Who an API key is: both default keys belong to the same user; the sandbox key reads fixtures only.
+ * @typedef {{ mode: 'live' | 'sandbox', key: string, organization: Organization, user: User }} Identity
+ */
 
 const SANDBOX_WRITE_MESSAGE = 'This is a sandbox API key. Use a live API key to create or modify resources.';
 /**

@@ -3,7 +3,7 @@
 // What DeepIDV would bill: `stats.billed[path]` counts every billed call per route, and the recorded
 // request is marked, so tests can assert "billed once" per route and per item.
 
-/** @typedef {import('../internal').ApiContext} ApiContext */
+/** @typedef {import('./router').ApiContext} ApiContext */
 
 /** Counts the call in stats.billed and marks the recorded request. @param {ApiContext} ctx */
 function bill(ctx) {

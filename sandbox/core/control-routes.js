@@ -19,8 +19,8 @@ const { json, error, noContent, parseJsonBody } = require('./http');
 const { configure } = require('./state');
 const { submitSession, failSession } = require('../sessions/lifecycle');
 
-/** @typedef {import('../internal').ControlContext} ControlContext */
-/** @typedef {import('../internal').ApiResponse} ApiResponse */
+/** @typedef {import('./router').ControlContext} ControlContext */
+/** @typedef {import('./http').ApiResponse} ApiResponse */
 
 /**
  * Runs `apply` on the JSON body; a TypeError (bad input) becomes a 400.
@@ -39,7 +39,7 @@ function withBody(ctx, apply) {
 }
 
 /**
- * @param {(state: import('../internal').SandboxState, id: string) => unknown} change
+ * @param {(state: import('./state').SandboxState, id: string) => unknown} change
  * @returns {(ctx: ControlContext) => ApiResponse}
  */
 const sessionChange = (change) => (ctx) => {
@@ -47,7 +47,7 @@ const sessionChange = (change) => (ctx) => {
 	return record ? json(200, { session_record: record }) : error(404, 'Session not found');
 };
 
-/** @type {import('../internal').Route<ControlContext>[]} */
+/** @type {import('./router').Route<ControlContext>[]} */
 module.exports = [
 	{ method: 'GET', path: '/__sandbox/requests', handler: (ctx) => json(200, { requests: ctx.state.requests }) },
 	{

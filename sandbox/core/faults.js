@@ -5,9 +5,24 @@
 const { error, text } = require('./http');
 const { retryAfterHeader, tooManyRequests } = require('./rate-limit');
 
-/** @typedef {import('../types').Fault} Fault */
-/** @typedef {import('../types').FaultRule} FaultRule */
-/** @typedef {import('../types').FaultMatch} FaultMatch */
+/**
+ * @typedef {object} FaultMatch
+ * @property {string} [method] HTTP method, case-insensitive.
+ * @property {RegExp | string} [path] RegExp tested against the raw path, or a string prefix of it.
+ */
+
+/**
+ * One fault. At least one of `status`, `reset`, `delayMs` must be set.
+ * @typedef {object} Fault
+ * @property {number} [status] Answer with this status (400–599) and a fitting body instead of the real answer.
+ * @property {boolean} [reset] Destroy the socket (TCP RST) without answering.
+ * @property {number} [delayMs] Answer this many ms late (combined with `status`/`reset`: wait first).
+ * @property {string} [retryAfter] Exact Retry-After header value to send with the fault's answer.
+ * @property {FaultMatch} [match]
+ * @property {'before' | 'after'} [when] 'after': perform the request's effect first, then fail. Default 'before'.
+ */
+
+/** A probabilistic fault (option `faults`): `probability` 0–1, rolled with the seeded PRNG for every matching request. @typedef {Fault & { probability: number }} FaultRule */
 
 const FAULT_KEYS = new Set(['status', 'reset', 'delayMs', 'retryAfter', 'match', 'when']);
 

@@ -3,7 +3,7 @@
 // Small HTTP helpers: reading requests and building/sending answers.
 const { STATUS_CODES } = require('node:http');
 
-/** @typedef {import('../internal').ApiResponse} ApiResponse */
+/** A fully built answer: serialized body and its headers. @typedef {{ status: number, headers: Record<string, string>, body: string }} ApiResponse */
 
 /**
  * @param {import('node:http').IncomingMessage} req
@@ -65,7 +65,7 @@ function error(status, message = STATUS_CODES[status] ?? 'Error', headers) {
 /**
  * `{message, hints}` — the Zod-issue validation shape of DeepIDV's OAS ErrorResponse.
  * @param {string} message
- * @param {import('../internal').Hint[]} hints
+ * @param {import('./validation').Hint[]} hints
  */
 function invalid(message, hints) {
 	return json(400, { message, hints });

@@ -1,12 +1,75 @@
 // @ts-check
 'use strict';
 // Sandbox options: defaults and validation. Where DeepIDV's docs are silent or conflict, the behaviour is an
-// option (see types.d.ts for what each one means) and the default is the documented or most common variant.
+// option (RuntimeOptions below says what each one means) and the default is the documented or most common variant.
 const { normalizeFault } = require('./faults');
 
-/** @typedef {import('../types').SandboxOptions} SandboxOptions */
-/** @typedef {import('../types').RuntimeOptions} RuntimeOptions */
-/** @typedef {import('../internal').ResolvedOptions} ResolvedOptions */
+/** @typedef {import('./faults').FaultRule} FaultRule */
+/** @typedef {import('./rate-limit').RateLimitOptions} RateLimitOptions */
+/** @typedef {import('./webhooks').WebhookRetryOptions} WebhookRetryOptions */
+
+/**
+ * Options that `configure()` and `POST /__sandbox/config` may change at runtime.
+ * @typedef {object} RuntimeOptions
+ * @property {number} [latencyMs] Fixed delay before every DeepIDV API answer. Default 0.
+ * @property {false | true | Partial<RateLimitOptions>} [rateLimit] `false` disables; `true` or a partial object uses the documented 25/s, burst 35, 10000/day.
+ * @property {false | 'seconds' | 'http-date'} [retryAfter] Whether 429s carry Retry-After (undocumented by DeepIDV, honoured by its SDK). Default false.
+ * @property {401 | 403} [missingKeyStatus] Status for a missing x-api-key: 403 (OAS, old docs; default) or 401 (auth page).
+ * @property {'error' | 'detail'} [authErrorShape] Auth error body key: 'error' (default) or 'detail' (auth page example).
+ * @property {'id' | 'idv_id' | 'both'} [createIdField] Name of the id in the create response: 'id' (default), 'idv_id' or 'both'.
+ * @property {'not-found' | 'random'} [sandboxUnknownId] Sandbox key, GET of a non-fixture session id: 404 (default) or a generated record.
+ * @property {FaultRule[]} [faults] Probabilistic fault rules, first hit wins.
+ * @property {number} [seed] PRNG seed for probabilistic faults.
+ * @property {Partial<WebhookRetryOptions>} [webhookRetry]
+ * @property {number} [webhookTimeoutMs] A delivery with no answer within this time counts as failed. Default 10000 (documented).
+ * @property {string} [sessionUrlBase] Prefix of the `session_url` returned on create (undocumented format).
+ * @property {number} [uploadUrlTtlSeconds] How long an upload URL from /v1/upload/presign stays valid (undocumented). Default 900 (15 minutes).
+ * @property {number} [faceMatchThreshold] Face-match threshold (0–100) of face/compare and identity/verify (undocumented). Default 80.
+ * @property {0 | 1} [currentStepBase] Whether a workflow progress answer's `current_step` counts from 0 (default) or 1 (undocumented).
+ * @property {number} [reVerificationTtlHours] How long a re-verification stays open, in hours (undocumented). Default 72.
+ * @property {400 | 404} [unknownWorkflowStepStatus] Status for a step config PATCH naming a step the workflow does not have (undocumented): 404 (default) or 400.
+ * @property {boolean} [quiet] No request log lines. Default true for the library, false in the CLI.
+ * @property {'optional' | 'required'} [screeningEmail] Whether pep-sanctions and adverse-media require `email`: 'optional' (newest OAS; default) or
+ *   'required' (OAS-140 and the SDK).
+ * @property {'async' | 'sync'} [titleCheckMode] Title check as an async job (both OAS revisions; default) or a synchronous 200 (SDK, agent skills).
+ * @property {number} [asyncJobDelayMs] How long after creation an async job is ready or failed. Default 2000 (undocumented).
+ * @property {number | null} [asyncJobReadyAfterPolls] When set, an async job is ready or failed on exactly this GET instead (for tests). Default null.
+ * @property {number} [asyncJobTtlMs] How long a job can be fetched before GET answers 404. Default 24 h (undocumented).
+ */
+
+/** @typedef {{ live: string, sandbox: string }} SandboxKeys */
+
+/** @typedef {RuntimeOptions & { host?: string, port?: number, keys?: Partial<SandboxKeys> }} SandboxOptions */
+
+/**
+ * @typedef {object} ResolvedOptions
+ * @property {string} host
+ * @property {number} port
+ * @property {Readonly<SandboxKeys>} keys
+ * @property {number} latencyMs
+ * @property {RateLimitOptions | false} rateLimit
+ * @property {false | 'seconds' | 'http-date'} retryAfter
+ * @property {401 | 403} missingKeyStatus
+ * @property {'error' | 'detail'} authErrorShape
+ * @property {'id' | 'idv_id' | 'both'} createIdField
+ * @property {'not-found' | 'random'} sandboxUnknownId
+ * @property {FaultRule[]} faults
+ * @property {number} seed
+ * @property {WebhookRetryOptions} webhookRetry
+ * @property {number} webhookTimeoutMs
+ * @property {string} sessionUrlBase
+ * @property {boolean} quiet
+ * @property {'optional' | 'required'} screeningEmail
+ * @property {'async' | 'sync'} titleCheckMode
+ * @property {number} asyncJobDelayMs
+ * @property {number | null} asyncJobReadyAfterPolls
+ * @property {number} asyncJobTtlMs
+ * @property {number} uploadUrlTtlSeconds
+ * @property {number} faceMatchThreshold
+ * @property {0 | 1} currentStepBase
+ * @property {number} reVerificationTtlHours
+ * @property {400 | 404} unknownWorkflowStepStatus
+ */
 
 /** Fixed keys so that scripts and docs can use them; `sk_` as in the SDK's redacted key form. */
 const DEFAULT_KEYS = Object.freeze({ live: 'sk_live_local_sandbox_0000000000000001', sandbox: 'sk_sandbox_local_sandbox_00000000000001' });

@@ -4,7 +4,7 @@
 // order, so a cursor naming the last item of a page neither repeats nor skips anything on the next page
 // (sessions created meanwhile are newer and land before the cursor).
 
-/** @typedef {import('../types').SessionRecord} SessionRecord */
+/** @typedef {import('../sessions/records').SessionRecord} SessionRecord */
 /** @typedef {{ id: string, created_at: string }} Position */
 
 /**

@@ -4,7 +4,7 @@
 // A token bucket per key; the daily counter resets at 00:00 UTC (DeepIDV does not say when its day starts).
 const { error } = require('./http');
 
-/** @typedef {import('../types').RateLimitOptions} RateLimitOptions */
+/** @typedef {{ perSecond: number, burst: number, perDay: number }} RateLimitOptions */
 
 const DAY_MS = 86400e3;
 

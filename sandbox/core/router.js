@@ -4,9 +4,30 @@
 // (so an id containing '/' must arrive as %2F).
 const { error } = require('./http');
 
+/** @typedef {import('./http').ApiResponse} ApiResponse */
+/** @typedef {import('./store').Dataset} Dataset */
+/** @typedef {import('./access').Identity} Identity */
+/** @typedef {import('./state').RecordedRequest} RecordedRequest */
+/** @typedef {import('./state').SandboxState} SandboxState */
+
+/**
+ * What a DeepIDV API route handler gets.
+ * @typedef {object} ApiContext
+ * @property {SandboxState} state
+ * @property {Identity} identity
+ * @property {Dataset} data The live dataset, or the fixtures for the sandbox key.
+ * @property {RecordedRequest} request
+ * @property {Record<string, string>} params
+ */
+
+/** What a control route handler gets. @typedef {{ state: SandboxState, body: string, params: Record<string, string> }} ControlContext */
+
 /**
  * @template C
- * @typedef {import('../internal').Route<C>} Route
+ * @typedef {object} Route
+ * @property {string} method
+ * @property {string} path Raw path pattern; ':name' matches one segment.
+ * @property {(context: C) => ApiResponse | Promise<ApiResponse>} handler
  */
 
 /**
@@ -19,7 +40,7 @@ function createRouter(routes) {
 	/**
 	 * @param {string} method
 	 * @param {string} path raw path
-	 * @returns {{ route: Route<C>, params: Record<string, string> } | { response: import('../internal').ApiResponse }}
+	 * @returns {{ route: Route<C>, params: Record<string, string> } | { response: ApiResponse }}
 	 */
 	return function match(method, path) {
 		const segments = path.split('/');

@@ -19,10 +19,10 @@ const asyncJobRoutes = require('../screening/async-job-routes');
 const fileRoutes = require('../files/routes');
 const controlRoutes = require('./control-routes');
 
-/** @typedef {import('../internal').SandboxState} SandboxState */
-/** @typedef {import('../internal').ApiResponse} ApiResponse */
-/** @typedef {import('../types').RecordedRequest} RecordedRequest */
-/** @typedef {import('../types').FaultRule} FaultRule */
+/** @typedef {import('./state').SandboxState} SandboxState */
+/** @typedef {import('./http').ApiResponse} ApiResponse */
+/** @typedef {import('./state').RecordedRequest} RecordedRequest */
+/** @typedef {import('./faults').FaultRule} FaultRule */
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
 

@@ -1,13 +1,32 @@
 // @ts-check
 'use strict';
 // Mutable state of one sandbox server: a live dataset (what the live key reads and writes, every
-// organization) and the read-only sandbox-key fixtures. Both start from seed.js.
+// organization) and the read-only sandbox-key fixtures. Both start from sessions/seed.js.
 const { buildSeed } = require('../sessions/seed');
 const { compareNewestFirst } = require('./paging');
 
-/** @typedef {import('../internal').Dataset} Dataset */
-/** @typedef {import('../internal').StoredEntry} StoredEntry */
-/** @typedef {import('../types').SessionRecord} SessionRecord */
+/** @typedef {import('../sessions/records').SessionRecord} SessionRecord */
+/** @typedef {import('../sessions/records').InviteFlags} InviteFlags */
+/** @typedef {import('../sessions/re-verifications').ReVerification} ReVerification */
+/** @typedef {import('../sessions/records').User} User */
+/** @typedef {import('../workflows/fixtures').WorkflowRecord} WorkflowRecord */
+
+/**
+ * What `getSession` / `listSessions` return: the record plus sandbox-side data.
+ * @typedef {object} StoredSession
+ * @property {SessionRecord} session_record
+ * @property {InviteFlags | null} invites null for seeded sessions and those added with `addSession`.
+ */
+
+/** @typedef {{ record: SessionRecord, invites: InviteFlags | null }} StoredEntry */
+
+/**
+ * @typedef {object} Dataset
+ * @property {Map<string, User>} users
+ * @property {Map<string, WorkflowRecord>} workflows
+ * @property {Map<string, StoredEntry>} sessions
+ * @property {Map<string, ReVerification>} reVerifications The latest re-verification of each session, by original session id.
+ */
 
 function createStore() {
 	const seed = buildSeed();
@@ -45,7 +64,7 @@ function sessionsNewestFirst(data, keep = () => true) {
 /**
  * A detached copy for callers outside the server.
  * @param {StoredEntry} entry
- * @returns {import('../types').StoredSession}
+ * @returns {StoredSession}
  */
 function viewEntry(entry) {
 	return { session_record: structuredClone(entry.record), invites: entry.invites && { ...entry.invites } };

@@ -4,7 +4,7 @@
 // answers. Each domain's validation.js builds its bodies' checks from these. Choices where the docs are silent:
 //  - empty strings are rejected for string fields; `null` is not "absent" (it fails the type check).
 
-/** @typedef {import('../internal').Hint} Hint */
+/** A Zod-style issue in a 400 `{message, hints}` answer. @typedef {{ code: string, path: (string | number)[], message: string, [extra: string]: unknown }} Hint */
 /** @typedef {(value: unknown, path: (string | number)[]) => Hint | null} Check */
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -9,18 +9,45 @@ const http = require('node:http');
 const https = require('node:https');
 const { randomBytes, randomUUID } = require('node:crypto');
 
-/** @typedef {import('../types').Webhook} Webhook */
-/** @typedef {import('../types').WebhookEventType} WebhookEventType */
-/** @typedef {import('../types').WebhookPayload} WebhookPayload */
-/** @typedef {import('../types').SessionRecord} SessionRecord */
+/** @typedef {import('../sessions/records').SessionRecord} SessionRecord */
+
+/**
+ * @typedef {object} WebhookRetryOptions
+ * @property {number} attempts Total attempts including the first.
+ * @property {number[]} delaysMs Delay before attempt 2, 3, …; the last value repeats when the list is shorter.
+ */
+
+/** @typedef {'session.created' | 'session.status.submitted' | 'session.status.verified' | 'session.status.rejected' | 'session.status.failed'} WebhookEventType */
+
+/** @typedef {{ type: WebhookEventType, data: SessionRecord }} WebhookPayload */
+
+/**
+ * @typedef {object} WebhookRegistration
+ * @property {string} url
+ * @property {string} [secret] Sent verbatim as `deepidv-signature`; generated (`whsec_…`) when omitted.
+ * @property {WebhookEventType[]} [events] Event types to receive; all when omitted.
+ */
+
+/** @typedef {{ id: string, url: string, secret: string, events: WebhookEventType[] | null }} Webhook */
+
+/**
+ * @typedef {object} Delivery
+ * @property {string} url
+ * @property {WebhookEventType} type
+ * @property {number} attempt 1 for the first try.
+ * @property {number} [status] HTTP status of the receiver's answer, if there was one.
+ * @property {string} [error] Why there was none (network error, timeout).
+ * @property {WebhookPayload} body
+ * @property {number} at
+ */
 
 const EVENT_TYPES = ['session.created', 'session.status.submitted', 'session.status.verified', 'session.status.rejected', 'session.status.failed'];
 
 /**
  * @param {{
- *   timers: import('../internal').SandboxState['timers'],
- *   deliveries: import('../types').Delivery[],
- *   options: () => import('../internal').ResolvedOptions,
+ *   timers: import('./state').SandboxState['timers'],
+ *   deliveries: Delivery[],
+ *   options: () => import('./options').ResolvedOptions,
  * }} deps
  */
 function createWebhooks({ timers, deliveries, options }) {

@@ -16,8 +16,8 @@ const { parsePresign, parseFileCheck, MAX_IMAGE_BYTES } = require('./validation'
 const { factsOf } = require('./images');
 const checks = require('./checks');
 
-/** @typedef {import('../internal').ApiContext} ApiContext */
-/** @typedef {import('../internal').ApiResponse} ApiResponse */
+/** @typedef {import('../core/router').ApiContext} ApiContext */
+/** @typedef {import('../core/http').ApiResponse} ApiResponse */
 /** @typedef {import('./images').ImageFacts} ImageFacts */
 
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
@@ -111,7 +111,7 @@ const fileCheck = (imageFields, withDocumentType, run) => (ctx) => {
 
 const threshold = (/** @type {ApiContext} */ ctx) => ctx.state.options.faceMatchThreshold;
 
-/** @type {import('../internal').Route<ApiContext>[]} */
+/** @type {import('../core/router').Route<ApiContext>[]} */
 module.exports = [
 	{ method: 'POST', path: '/v1/upload/presign', handler: presign },
 	{ method: 'POST', path: '/v1/document/scan', handler: fileCheck(['image'], true, ([image], type) => checks.scanDocument(image, type)) },

@@ -8,9 +8,33 @@
 const { splitUrl, send } = require('../core/http');
 const { factsCollector } = require('./images');
 
-/** @typedef {import('../internal').SandboxState} SandboxState */
-/** @typedef {import('../internal').ApiResponse} ApiResponse */
-/** @typedef {import('../types').RecordedUpload} RecordedUpload */
+/** @typedef {import('../core/state').SandboxState} SandboxState */
+/** @typedef {import('../core/http').ApiResponse} ApiResponse */
+/** @typedef {import('./images').ImageFacts} ImageFacts */
+
+/**
+ * A request to the upload host (the stand-in for S3's presigned URLs).
+ * @typedef {object} RecordedUpload
+ * @property {string} method
+ * @property {string} path Raw path: `/` and the fileKey.
+ * @property {Record<string, string>} query
+ * @property {Record<string, string | string[] | undefined>} headers Lower-cased header names.
+ * @property {number} bytes Body bytes received.
+ * @property {number} status The status the upload host answered with (0 when the connection was reset).
+ * @property {number} receivedAt
+ */
+
+/**
+ * An upload URL handed out by POST /v1/upload/presign, and what was uploaded to it.
+ * @typedef {object} PendingUpload
+ * @property {string} fileKey
+ * @property {string} organizationId
+ * @property {string} contentType
+ * @property {number} byteLength
+ * @property {string} signature The URL's X-Amz-Signature.
+ * @property {number} expiresAt Epoch ms.
+ * @property {ImageFacts | null} stored What the finished upload held, or null until a valid PUT.
+ */
 
 /**
  * S3's XML error document.

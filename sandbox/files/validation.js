@@ -3,7 +3,7 @@
 // Request bodies of the file checks and their presigned uploads, with Zod-style hints (core/validation.js).
 const { typeHint, nonEmptyString, oneOf, requireObject } = require('../core/validation');
 
-/** @typedef {import('../internal').Hint} Hint */
+/** @typedef {import('../core/validation').Hint} Hint */
 
 /** DeepIDV's size limit for one image: 15 MiB (the presign endpoint's byteLength maximum). */
 const MAX_IMAGE_BYTES = 15728640;

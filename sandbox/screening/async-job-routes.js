@@ -5,7 +5,7 @@
 const { json, error, invalid } = require('../core/http');
 const { jobView } = require('./async-jobs');
 
-/** @typedef {import('../internal').ApiContext} ApiContext */
+/** @typedef {import('../core/router').ApiContext} ApiContext */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,5 +19,5 @@ function getAsyncJob(ctx) {
 	return json(200, jobView(job));
 }
 
-/** @type {import('../internal').Route<ApiContext>[]} */
+/** @type {import('../core/router').Route<ApiContext>[]} */
 module.exports = [{ method: 'GET', path: '/v1/async-jobs/:jobId', handler: getAsyncJob }];

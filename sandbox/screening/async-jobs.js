@@ -8,7 +8,7 @@
 // returns the same job instead of starting (and billing) a new one.
 const { randomUUID } = require('node:crypto');
 
-/** @typedef {import('../internal').ResolvedOptions} ResolvedOptions */
+/** @typedef {import('../core/options').ResolvedOptions} ResolvedOptions */
 /** @typedef {{ result: Record<string, unknown> } | { error: string }} JobOutcome */
 /**
  * @typedef {object} Job

@@ -2,7 +2,7 @@
 'use strict';
 // DeepIDV silent screening: PEP & sanctions, adverse media (async job), title check (async job, or synchronous
 // with `titleCheckMode: 'sync'` as the SDK has it), and the carrier checks (phone trust, carrier age gate,
-// phone ownership). Answers come from screening-fixtures.js. Every successful screening counts as billed in
+// phone ownership). Answers come from fixtures.js. Every successful screening counts as billed in
 // `stats.billed[path]`; the documented 503 (upstream deadline) and a replayed Idempotency-Key are not billed,
 // nor is a carrier check on a session whose workflow already has that step (documented as free).
 // Choice where the docs are silent: a carrier check by `sessionId` alone on a session without an applicant
@@ -13,16 +13,15 @@ const { json, error, invalid, parseJsonBody } = require('../core/http');
 const { parsePepSanctions, parseAdverseMedia, parseTitleCheck, parseCarrierCheck } = require('./validation');
 const fixtures = require('./fixtures');
 
-/** @typedef {import('../internal').ApiContext} ApiContext */
-/** @typedef {import('../internal').ApiResponse} ApiResponse */
+/** @typedef {import('../core/router').ApiContext} ApiContext */
+/** @typedef {import('../core/http').ApiResponse} ApiResponse */
 
 const UNAVAILABLE = 'The screening provider did not answer in time. This request was not billed; try again.';
-
 
 /**
  * The parsed body, or the 400 to answer.
  * @param {ApiContext} ctx
- * @param {(body: unknown) => { value: Record<string, any> } | { hints: import('../internal').Hint[] }} parse
+ * @param {(body: unknown) => { value: Record<string, any> } | { hints: import('../core/validation').Hint[] }} parse
  * @returns {{ input: Record<string, any> } | { response: ApiResponse }}
  */
 function readBody(ctx, parse) {
@@ -96,7 +95,7 @@ const carrierCheck = (kind) => (ctx) => {
 	const read = readBody(ctx, (body) => parseCarrierCheck(body, kind));
 	if ('response' in read) return read.response;
 	const { input } = read;
-	/** @type {import('../types').SessionRecord | undefined} */
+	/** @type {import('../sessions/records').SessionRecord | undefined} */
 	let record;
 	let claimed = input;
 	let phone = /** @type {string | undefined} */ (input.phone);
@@ -135,7 +134,7 @@ const carrierCheck = (kind) => (ctx) => {
 	return json(200, answer);
 };
 
-/** @type {import('../internal').Route<ApiContext>[]} */
+/** @type {import('../core/router').Route<ApiContext>[]} */
 module.exports = [
 	{ method: 'POST', path: '/v1/screening/pep-sanctions', handler: pepSanctions },
 	{ method: 'POST', path: '/v1/screening/adverse-media', handler: adverseMedia },

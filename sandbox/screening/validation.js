@@ -9,7 +9,7 @@
 //  - carrier checks take the looser documented phone form and read a bare 10-digit number as +1.
 const { EMAIL, typeHint, nonEmptyString, matching, oneOf, requireObject } = require('../core/validation');
 
-/** @typedef {import('../internal').Hint} Hint */
+/** @typedef {import('../core/validation').Hint} Hint */
 /** @typedef {import('../core/validation').Check} Check */
 
 const CARRIER_PHONE = /^\+?[0-9()\-\s.]{7,20}$/;

@@ -7,9 +7,9 @@ const { uuidFrom, intFrom } = require('../core/ids');
 const { HOUR } = require('../core/time');
 const { buildUser, buildRecord } = require('./records');
 
-/** @typedef {import('../types').SessionRecord} SessionRecord */
-/** @typedef {import('../types').User} User */
-/** @typedef {import('../internal').WorkflowRecord} WorkflowRecord */
+/** @typedef {import('./records').SessionRecord} SessionRecord */
+/** @typedef {import('./records').User} User */
+/** @typedef {import('../workflows/fixtures').WorkflowRecord} WorkflowRecord */
 
 const FIXTURE_SESSIONS = [
 	{ id: 'test_verified', status: 'VERIFIED', progress: 'COMPLETED', name: ['Ada', 'Lovelace'] },

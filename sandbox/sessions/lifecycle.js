@@ -6,11 +6,11 @@ const { intFrom } = require('../core/ids');
 const { iso, HOUR } = require('../core/time');
 const { buildUser, buildRecord, completeRecord, failRecord } = require('./records');
 
-/** @typedef {import('../internal').SandboxState} SandboxState */
-/** @typedef {import('../internal').Identity} Identity */
-/** @typedef {import('../internal').StoredEntry} StoredEntry */
-/** @typedef {import('../internal').WorkflowRecord} WorkflowRecord */
-/** @typedef {import('../types').SessionRecord} SessionRecord */
+/** @typedef {import('../core/state').SandboxState} SandboxState */
+/** @typedef {import('../core/access').Identity} Identity */
+/** @typedef {import('../core/store').StoredEntry} StoredEntry */
+/** @typedef {import('../workflows/fixtures').WorkflowRecord} WorkflowRecord */
+/** @typedef {import('./records').SessionRecord} SessionRecord */
 
 /**
  * A change time strictly after the record's previous updated_at.

@@ -4,7 +4,7 @@
 const { json, error } = require('../core/http');
 const { workflowProgress } = require('./progress');
 
-/** @typedef {import('../internal').ApiContext} ApiContext */
+/** @typedef {import('../core/router').ApiContext} ApiContext */
 
 /** 404 for an unknown session and for one without a workflow execution (as the OAS says); 403 for another organization's. @param {ApiContext} ctx */
 function getProgress(ctx) {
@@ -15,5 +15,5 @@ function getProgress(ctx) {
 	return progress ? json(200, progress) : error(404, 'This session has no workflow execution');
 }
 
-/** @type {import('../internal').Route<ApiContext>[]} */
+/** @type {import('../core/router').Route<ApiContext>[]} */
 module.exports = [{ method: 'GET', path: '/v1/sessions/:session_id/workflow', handler: getProgress }];

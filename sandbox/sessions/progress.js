@@ -6,7 +6,7 @@
 // `current_step` counts from 0 or 1 (option `currentStepBase`). A finished session has no current step.
 const { MINUTE, iso } = require('../core/time');
 
-/** @typedef {import('../types').SessionRecord} SessionRecord */
+/** @typedef {import('./records').SessionRecord} SessionRecord */
 
 const ATTEMPT_LIMIT = 3;
 

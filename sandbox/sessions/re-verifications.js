@@ -14,8 +14,19 @@ const { json, invalid, parseJsonBody } = require('../core/http');
 const { nonEmptyString, requireObject } = require('../core/validation');
 const { iso, HOUR } = require('../core/time');
 
-/** @typedef {import('../internal').ApiContext} ApiContext */
-/** @typedef {import('../types').SessionRecord} SessionRecord */
+/** @typedef {import('../core/router').ApiContext} ApiContext */
+/** @typedef {import('./records').SessionRecord} SessionRecord */
+
+/**
+ * @typedef {object} ReVerification
+ * @property {string} re_verification_id
+ * @property {string} original_session_id
+ * @property {string} status
+ * @property {string} expires_at
+ * @property {boolean} reused
+ * @property {boolean} consent_required
+ * @property {{ challenge_type: string }} liveness
+ */
 
 const ALLOWED_TYPES = ['session', 'verification'];
 
@@ -62,5 +73,5 @@ function createReVerification(ctx) {
 	return json(201, created);
 }
 
-/** @type {import('../internal').Route<ApiContext>[]} */
+/** @type {import('../core/router').Route<ApiContext>[]} */
 module.exports = [{ method: 'POST', path: '/v1/re-verifications', handler: createReVerification }];

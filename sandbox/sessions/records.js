@@ -4,9 +4,39 @@
 // webhook event docs; the values are made up but deterministic (driven by the variation number `n`).
 const { MINUTE, HOUR, iso } = require('../core/time');
 
-/** @typedef {import('../types').SessionRecord} SessionRecord */
-/** @typedef {import('../types').User} User */
-/** @typedef {import('../internal').WorkflowRecord} WorkflowRecord */
+/** @typedef {import('../workflows/fixtures').WorkflowRecord} WorkflowRecord */
+
+/**
+ * Session record as DeepIDV returns it (snake_case; `status`, `type`, `session_progress` are open strings).
+ * @typedef {object} SessionRecord
+ * @property {string} id
+ * @property {string} organization_id
+ * @property {string} user_id
+ * @property {string} sender_user_id
+ * @property {string} created_at
+ * @property {string} updated_at
+ * @property {string} status
+ * @property {string} type
+ * @property {string} session_progress
+ * @property {string} [external_id]
+ * @property {string} [workflow_id]
+ * @property {string} [submitted_at]
+ * @property {string} [redirect_url]
+ * @property {string} [expires_at]
+ * @property {string[]} [workflow_steps]
+ * @property {Record<string, unknown>} [meta_data]
+ * @property {Record<string, boolean>} [uploads]
+ * @property {Record<string, unknown>} [analysis_data]
+ */
+
+/** @typedef {{ id: string, email: string, first_name: string, last_name: string, phone: string, created_at: string, updated_at: string }} User */
+
+/** @typedef {{ id: string, name: string, status: string }} Organization */
+
+/**
+ * Invite flags given at creation (DeepIDV does not echo them; the sandbox keeps them for tests).
+ * @typedef {{ send_email_invite: boolean, send_phone_invite: boolean }} InviteFlags
+ */
 
 /** State/province code as printed on ID documents, and the documented applicantSubmissionLocationDetails. */
 const PLACES = [

@@ -9,10 +9,10 @@ const { resourceLinks } = require('./records');
 const { generatedSession } = require('./fixtures');
 const lifecycle = require('./lifecycle');
 
-/** @typedef {import('../internal').ApiContext} ApiContext */
-/** @typedef {import('../internal').ApiResponse} ApiResponse */
-/** @typedef {import('../types').SessionRecord} SessionRecord */
-/** @typedef {import('../types').User} User */
+/** @typedef {import('../core/router').ApiContext} ApiContext */
+/** @typedef {import('../core/http').ApiResponse} ApiResponse */
+/** @typedef {import('./records').SessionRecord} SessionRecord */
+/** @typedef {import('./records').User} User */
 
 /**
  * @param {ApiContext} ctx
@@ -80,7 +80,7 @@ function listSessions(ctx) {
 function retrieveSession(ctx) {
 	const { id } = ctx.params;
 	if (ctx.identity.mode === 'sandbox' && !ctx.data.sessions.has(id) && ctx.state.options.sandboxUnknownId === 'random') {
-		const workflow = /** @type {import('../internal').WorkflowRecord} */ (ctx.data.workflows.get('test_workflow'));
+		const workflow = /** @type {import('../workflows/fixtures').WorkflowRecord} */ (ctx.data.workflows.get('test_workflow'));
 		const generated = generatedSession(id, ctx.identity.organization.id, ctx.identity.user.id, workflow);
 		return json(200, retrieveBody(generated.record, generated.applicant, ctx.identity.user));
 	}
@@ -127,7 +127,7 @@ function findOwnSession(ctx, id) {
 	return { record: entry.record };
 }
 
-/** @type {import('../internal').Route<ApiContext>[]} */
+/** @type {import('../core/router').Route<ApiContext>[]} */
 module.exports = [
 	{ method: 'POST', path: '/v1/sessions', handler: createSession },
 	{ method: 'POST', path: '/v1/idv', handler: createSession },

@@ -21,9 +21,9 @@ const { buildUser, buildRecord } = require('./records');
 const { fixtureSessions } = require('./fixtures');
 const { buildWorkflow, testWorkflow } = require('../workflows/fixtures');
 
-/** @typedef {import('../types').SessionRecord} SessionRecord */
-/** @typedef {import('../types').User} User */
-/** @typedef {import('../internal').WorkflowRecord} WorkflowRecord */
+/** @typedef {import('./records').SessionRecord} SessionRecord */
+/** @typedef {import('./records').User} User */
+/** @typedef {import('../workflows/fixtures').WorkflowRecord} WorkflowRecord */
 /** @typedef {{ users: User[], workflows: WorkflowRecord[], sessions: SessionRecord[] }} SeedDataset */
 
 const SEEDED_SESSIONS = 130;

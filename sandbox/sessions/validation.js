@@ -8,7 +8,7 @@
 const { decodeCursor } = require('../core/paging');
 const { EMAIL, typeHint, nonEmptyString, matching, oneOf, requireObject } = require('../core/validation');
 
-/** @typedef {import('../internal').Hint} Hint */
+/** @typedef {import('../core/validation').Hint} Hint */
 /** @typedef {import('../core/validation').Check} Check */
 
 const PHONE = /^\+[1-9]\d{9,14}$/;

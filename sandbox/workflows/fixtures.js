@@ -4,7 +4,24 @@
 // workflow `test_workflow`, which the Sandbox API Key reads (the live organization gets its own copy).
 const { iso } = require('../core/time');
 
-/** @typedef {import('../internal').WorkflowRecord} WorkflowRecord */
+/**
+ * @typedef {object} WorkflowStep
+ * @property {string} id API (UPPER_SNAKE) form.
+ * @property {Record<string, unknown>} config
+ * @property {boolean} [legacy] Sandbox only, never in answers: settings in DeepIDV's older format (PATCH answers 409 legacy_step_config).
+ */
+
+/**
+ * @typedef {object} WorkflowRecord
+ * @property {string} id
+ * @property {string} name
+ * @property {string} status
+ * @property {string} organization_id
+ * @property {string} created_at
+ * @property {string} updated_at
+ * @property {WorkflowStep[]} steps
+ * @property {boolean} [reverifyDisabled] Sandbox only, never in answers: re-verification is turned off for the workflow's sessions.
+ */
 
 /** Example per-step configuration (snake_case keys from the OAS workflow step schemas). */
 const STEP_CONFIGS = /** @type {Record<string, Record<string, unknown>>} */ ({

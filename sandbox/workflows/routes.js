@@ -8,8 +8,8 @@ const { json, error, invalid, parseJsonBody } = require('../core/http');
 const { parseCreateWorkflow, parseStepConfigPatch, toStepId } = require('./validation');
 const { iso } = require('../core/time');
 
-/** @typedef {import('../internal').ApiContext} ApiContext */
-/** @typedef {import('../internal').WorkflowRecord} WorkflowRecord */
+/** @typedef {import('../core/router').ApiContext} ApiContext */
+/** @typedef {import('./fixtures').WorkflowRecord} WorkflowRecord */
 
 /** @param {ApiContext} ctx */
 function listWorkflows(ctx) {
@@ -85,7 +85,7 @@ function updateStepConfig(ctx) {
 	return json(200, workflowBody(workflow));
 }
 
-/** @type {import('../internal').Route<ApiContext>[]} */
+/** @type {import('../core/router').Route<ApiContext>[]} */
 module.exports = [
 	{ method: 'GET', path: '/v1/workflows', handler: listWorkflows },
 	{ method: 'POST', path: '/v1/workflows', handler: createWorkflow },

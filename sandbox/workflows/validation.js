@@ -6,7 +6,7 @@
 // given, as a Zod object would pass them on.
 const { typeHint, nonEmptyString, oneOf, requireObject } = require('../core/validation');
 
-/** @typedef {import('../internal').Hint} Hint */
+/** @typedef {import('../core/validation').Hint} Hint */
 /** @typedef {import('../core/validation').Check} Check */
 
 /** The documented step ids, API form. */
