@@ -17,8 +17,6 @@ const { randomBytes, randomUUID } = require('node:crypto');
  * @property {number[]} delaysMs Delay before attempt 2, 3, …; the last value repeats when the list is shorter.
  */
 
-/** @typedef {'session.created' | 'session.status.submitted' | 'session.status.verified' | 'session.status.rejected' | 'session.status.failed'} WebhookEventType */
-
 /** @typedef {{ type: WebhookEventType, data: SessionRecord }} WebhookPayload */
 
 /**
@@ -41,7 +39,8 @@ const { randomBytes, randomUUID } = require('node:crypto');
  * @property {number} at
  */
 
-const EVENT_TYPES = ['session.created', 'session.status.submitted', 'session.status.verified', 'session.status.rejected', 'session.status.failed'];
+const EVENT_TYPES = /** @type {const} */ (['session.created', 'session.status.submitted', 'session.status.verified', 'session.status.rejected', 'session.status.failed']);
+/** @typedef {typeof EVENT_TYPES[number]} WebhookEventType */
 
 /**
  * @param {{
