@@ -2,24 +2,75 @@
 'use strict';
 // Local DeepIDV sandbox server: a stand-in for https://api.deepidv.com/v1 for this package's tests and
 // manual runs (`node sandbox/cli.js`). It implements only documented DeepIDV behaviour; where the docs are
-// silent or conflict, an option decides (types.d.ts). Types: index.d.ts.
-const { totalBilled } = require('./billing');
+// silent or conflict, an option decides (RuntimeOptions, core/options.js). Layout: README.md.
+const { totalBilled } = require('./core/billing');
 const http = require('node:http');
 const { randomUUID } = require('node:crypto');
-const { DEFAULT_KEYS, resolveOptions } = require('./options');
-const { createState, configure } = require('./state');
-const { createRequestListener } = require('./server');
-const { viewEntry } = require('./store');
-const { compareNewestFirst } = require('./paging');
-const { submitSession, failSession } = require('./lifecycle');
-const { createUploadListener } = require('./uploads');
-const { sandboxImage, factsOf } = require('./images');
-
-/** @typedef {import('./index').Sandbox} Sandbox */
-/** @typedef {import('./types').SessionRecord} SessionRecord */
+const { DEFAULT_KEYS, resolveOptions } = require('./core/options');
+const { createState, configure } = require('./core/state');
+const { createRequestListener } = require('./core/server');
+const { viewEntry } = require('./core/store');
+const { compareNewestFirst } = require('./core/paging');
+const { submitSession, failSession } = require('./sessions/lifecycle');
+const { createUploadListener } = require('./files/uploads');
+const { sandboxImage, factsOf } = require('./files/images');
 
 /**
- * @param {import('./types').SandboxOptions} [input]
+ * The public types, each defined next to the code it describes.
+ * @typedef {import('./sessions/records').SessionRecord} SessionRecord
+ * @typedef {import('./sessions/records').User} User
+ * @typedef {import('./sessions/records').Organization} Organization
+ * @typedef {import('./sessions/records').InviteFlags} InviteFlags
+ * @typedef {import('./core/store').StoredSession} StoredSession
+ * @typedef {import('./core/faults').FaultMatch} FaultMatch
+ * @typedef {import('./core/faults').Fault} Fault
+ * @typedef {import('./core/faults').FaultRule} FaultRule
+ * @typedef {import('./core/rate-limit').RateLimitOptions} RateLimitOptions
+ * @typedef {import('./core/options').RuntimeOptions} RuntimeOptions
+ * @typedef {import('./core/options').SandboxOptions} SandboxOptions
+ * @typedef {import('./core/options').SandboxKeys} SandboxKeys
+ * @typedef {import('./core/state').RecordedRequest} RecordedRequest
+ * @typedef {import('./core/state').SandboxStats} SandboxStats
+ * @typedef {import('./core/webhooks').WebhookRetryOptions} WebhookRetryOptions
+ * @typedef {import('./core/webhooks').WebhookEventType} WebhookEventType
+ * @typedef {import('./core/webhooks').WebhookPayload} WebhookPayload
+ * @typedef {import('./core/webhooks').WebhookRegistration} WebhookRegistration
+ * @typedef {import('./core/webhooks').Webhook} Webhook
+ * @typedef {import('./core/webhooks').Delivery} Delivery
+ * @typedef {import('./files/uploads').RecordedUpload} RecordedUpload
+ * @typedef {import('./files/images').ImageSpec} ImageSpec
+ * @typedef {import('./files/images').ImageFacts} ImageFacts
+ */
+
+/**
+ * The members of a Sandbox.
+ * @typedef {object} SandboxMembers
+ * @property {string} url e.g. 'http://127.0.0.1:PORT' (no trailing slash).
+ * @property {Readonly<SandboxKeys>} keys
+ * @property {string} uploadUrl e.g. 'http://127.0.0.1:PORT': the upload host (S3's stand-in) that presigned upload URLs point to.
+ * @property {readonly RecordedRequest[]} requests Live list of DeepIDV API requests in arrival order (control routes are not recorded).
+ * @property {readonly RecordedUpload[]} uploads Live list of requests to the upload host, in arrival order.
+ * @property {Readonly<SandboxStats>} stats Live counters.
+ * @property {readonly Delivery[]} deliveries Live list of webhook delivery attempts.
+ * @property {() => void} clearRequests Empties `requests` and `uploads`.
+ * @property {(options: RuntimeOptions) => void} configure Throws TypeError on an unknown option or a bad value.
+ * @property {(faults: Fault[]) => void} injectFaults Queue one-shot faults; each is consumed by the next request it matches.
+ * @property {(id: string) => StoredSession | undefined} getSession Copy of a live-organization session (any organization), or undefined.
+ * @property {() => StoredSession[]} listSessions Copies of all stored live sessions, newest first.
+ * @property {(record: Partial<SessionRecord>) => SessionRecord} addSession Store a session directly (no webhook), replacing one with the same id; defaults fill the missing required fields.
+ * @property {(registration: WebhookRegistration) => Webhook} addWebhook Same as POST /__sandbox/webhooks.
+ * @property {() => void} clearWebhooks Same as DELETE /__sandbox/webhooks.
+ * @property {(id: string) => SessionRecord | undefined} submitSession Same as POST /__sandbox/sessions/{id}/submit; undefined for an unknown id.
+ * @property {(id: string) => SessionRecord | undefined} failSession Same as POST /__sandbox/sessions/{id}/fail; undefined for an unknown id.
+ * @property {() => number} expireAsyncJobs Same as POST /__sandbox/async-jobs/expire: every async job answers 404 from now on. Returns how many.
+ * @property {(fileKey: string) => ImageFacts | undefined} uploadedFile What the upload host stored for a fileKey (size, SHA-256, format, marker), or undefined before a valid PUT.
+ * @property {() => Promise<void>} close Stops listening (API and upload host), drops open connections and cancels pending webhook retries.
+ */
+
+/** A running sandbox server: the API and upload hosts, live records of what they received, and controls. @typedef {Readonly<SandboxMembers>} Sandbox */
+
+/**
+ * @param {SandboxOptions} [input]
  * @returns {Promise<Sandbox>}
  */
 async function startSandbox(input) {

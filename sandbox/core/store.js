@@ -1,0 +1,73 @@
+// @ts-check
+'use strict';
+// Mutable state of one sandbox server: a live dataset (what the live key reads and writes, every
+// organization) and the read-only sandbox-key fixtures. Both start from sessions/seed.js.
+const { buildSeed } = require('../sessions/seed');
+const { compareNewestFirst } = require('./paging');
+
+/** @typedef {import('../sessions/records').SessionRecord} SessionRecord */
+/** @typedef {import('../sessions/records').InviteFlags} InviteFlags */
+/** @typedef {import('../sessions/re-verifications').ReVerification} ReVerification */
+/** @typedef {import('../sessions/records').User} User */
+/** @typedef {import('../workflows/fixtures').WorkflowRecord} WorkflowRecord */
+
+/**
+ * What `getSession` / `listSessions` return: the record plus sandbox-side data.
+ * @typedef {object} StoredSession
+ * @property {SessionRecord} session_record
+ * @property {InviteFlags | null} invites null for seeded sessions and those added with `addSession`.
+ */
+
+/** @typedef {{ record: SessionRecord, invites: InviteFlags | null }} StoredEntry */
+
+/**
+ * @typedef {object} Dataset
+ * @property {Map<string, User>} users
+ * @property {Map<string, WorkflowRecord>} workflows
+ * @property {Map<string, StoredEntry>} sessions
+ * @property {Map<string, ReVerification>} reVerifications The latest re-verification of each session, by original session id.
+ */
+
+function createStore() {
+	const seed = buildSeed();
+	return {
+		organization: seed.organization,
+		keyUser: seed.keyUser,
+		colleague: seed.colleague,
+		live: toDataset(seed.live),
+		sandbox: toDataset(seed.sandbox),
+	};
+}
+
+/**
+ * @param {import('../sessions/seed').SeedDataset} seed
+ * @returns {Dataset}
+ */
+function toDataset(seed) {
+	return {
+		users: new Map(seed.users.map((user) => [user.id, user])),
+		workflows: new Map(seed.workflows.map((workflow) => [workflow.id, workflow])),
+		sessions: new Map(seed.sessions.map((record) => [record.id, { record, invites: null }])),
+		reVerifications: new Map(),
+	};
+}
+
+/**
+ * Records of a dataset that pass the filter, newest first.
+ * @param {Dataset} data
+ * @param {(record: SessionRecord) => boolean} [keep]
+ */
+function sessionsNewestFirst(data, keep = () => true) {
+	return [...data.sessions.values()].map((entry) => entry.record).filter(keep).sort(compareNewestFirst);
+}
+
+/**
+ * A detached copy for callers outside the server.
+ * @param {StoredEntry} entry
+ * @returns {StoredSession}
+ */
+function viewEntry(entry) {
+	return { session_record: structuredClone(entry.record), invites: entry.invites && { ...entry.invites } };
+}
+
+module.exports = { createStore, sessionsNewestFirst, viewEntry };
