@@ -29,11 +29,13 @@ function deepIdvWorkflow({ id, credentialId, parameters }) {
 /**
  * A fresh n8n (the version under test, see n8n-version.js) with the packed package installed (the
  * .tgz comes from global-setup.js), recording every connection it attempts outside this computer.
+ * `env`: more n8n settings.
+ * @param {{ env?: Record<string, string> }} [options]
  */
-async function instanceWithPackage() {
+async function instanceWithPackage({ env } = {}) {
 	const tgz = process.env.DEEPIDV_E2E_TGZ;
 	if (!tgz) throw new Error('DEEPIDV_E2E_TGZ is unset: run with -c test/e2e/jest.config.js');
-	const n8n = await createInstance({ n8nVersion: e2eN8nVersion(), recordOutbound: true });
+	const n8n = await createInstance({ n8nVersion: e2eN8nVersion(), recordOutbound: true, env });
 	await n8n.installPackage(tgz);
 	return n8n;
 }
