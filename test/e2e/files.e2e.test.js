@@ -15,7 +15,7 @@ const path = require('node:path');
 
 const { factsOf, sandboxImage, startSandbox, totalBilled } = require('../../sandbox');
 const { chainWorkflow, deepIdvNode } = require('../../scripts/lib/workflows');
-const { credential, instanceWithPackage, nodeOutput, waitFor } = require('./fixtures');
+const { PASSPORT, credential, instanceWithPackage, nodeOutput, waitFor } = require('./fixtures');
 const { e2eN8nVersion } = require('./n8n-version');
 
 /** @type {import('../../sandbox').Sandbox} */
@@ -32,17 +32,6 @@ const FORM_PATH = FORM_WEBHOOK_ID;
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 /** Form Trigger 2.2 names the file of a field after its label, non-word characters as "_". */
 const FILE_FIELD = 'ID_document';
-
-const PASSPORT = {
-	documentType: 'passport',
-	firstName: 'Ada',
-	lastName: 'Lovelace',
-	fullName: 'Ada Lovelace',
-	dateOfBirth: '1985-12-10',
-	documentNumber: 'P12345678',
-	expirationDate: '2031-05-31',
-	issuingCountry: 'GB',
-};
 
 const formTrigger = {
 	name: 'On form submission',

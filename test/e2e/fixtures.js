@@ -18,6 +18,21 @@ function credential(id, apiKey, baseUrl) {
 }
 
 /**
+ * The fields DeepIDV reads from the sandbox's passport image of Ada (`sandboxImage({ document:
+ * PASSPORT, face: 'ada' })`), as Document → Scan and Identity → Verify output them simplified.
+ */
+const PASSPORT = Object.freeze({
+	documentType: 'passport',
+	firstName: 'Ada',
+	lastName: 'Lovelace',
+	fullName: 'Ada Lovelace',
+	dateOfBirth: '1985-12-10',
+	documentNumber: 'P12345678',
+	expirationDate: '2031-05-31',
+	issuingCountry: 'GB',
+});
+
+/**
  * Manual Trigger → one DeepIDV node (`resource: 'session'` is added).
  * @param {{ id: string, credentialId: string, parameters: Record<string, unknown> }} spec
  */
@@ -68,4 +83,4 @@ async function waitFor(what, check, { timeoutMs = 30_000, intervalMs = 200 } = {
 	}
 }
 
-module.exports = { CREDENTIAL_TYPE, credential, deepIdvWorkflow, instanceWithPackage, nodeOutput, waitFor };
+module.exports = { PASSPORT, CREDENTIAL_TYPE, credential, deepIdvWorkflow, instanceWithPackage, nodeOutput, waitFor };

@@ -17,7 +17,7 @@ const { factsOf, sandboxImage, startSandbox, totalBilled } = require('../../sand
 const { createInstance } = require('../../scripts/lib/n8n-instance');
 const { startQueueServices } = require('../../scripts/lib/services');
 const { bulkVerifyWorkflow, byId, chainWorkflow, deepIdvNode, deepIdvTrigger, triggerWebhookPath } = require('../../scripts/lib/workflows');
-const { credential, nodeOutput, waitFor } = require('./fixtures');
+const { PASSPORT, credential, nodeOutput, waitFor } = require('./fixtures');
 
 const EXECUTIONS = 3;
 const ITEMS = 100;
@@ -183,16 +183,6 @@ describe('queue mode: main + 2 workers, PostgreSQL and Redis', () => {
 	}, 90_000);
 
 	describe('a file check on a worker, files in the database', () => {
-		const PASSPORT = {
-			documentType: 'passport',
-			firstName: 'Ada',
-			lastName: 'Lovelace',
-			fullName: 'Ada Lovelace',
-			dateOfBirth: '1985-12-10',
-			documentNumber: 'P12345678',
-			expirationDate: '2031-05-31',
-			issuingCountry: 'GB',
-		};
 		// Above the default limit of 4 MB: uploaded to DeepIDV's file storage. The selfie goes inline.
 		const idPhoto = sandboxImage({ format: 'jpeg', document: PASSPORT, face: 'ada', size: 5 * 1024 * 1024 });
 		const selfie = sandboxImage({ format: 'jpeg', face: 'ada' });
