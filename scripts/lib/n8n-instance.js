@@ -140,10 +140,11 @@ class N8nInstance {
 	/**
 	 * @param {ReturnType<typeof ensureToolchain>} toolchain
 	 * @param {{ port: number, serverBrokerPort: number, cliBrokerPort: number }} ports
-	 * @param {{ recordOutbound?: boolean, queue?: QueueServices }} [options] `queue`: run in n8n's queue
-	 *   mode on these PostgreSQL and Redis servers (see addWorker)
+	 * @param {{ recordOutbound?: boolean, queue?: QueueServices, env?: Record<string, string> }} [options]
+	 *   `queue`: run in n8n's queue mode on these PostgreSQL and Redis servers (see addWorker);
+	 *   `env`: more n8n settings for main, its CLI commands and its workers
 	 */
-	constructor(toolchain, ports, { recordOutbound = false, queue } = {}) {
+	constructor(toolchain, ports, { recordOutbound = false, queue, env = {} } = {}) {
 		this.toolchain = toolchain;
 		/** n8n's major version: 1.x and 2.x differ in a few settings and commands (see below). */
 		this.major = Number(toolchain.n8nVersion.split('.')[0]);
@@ -198,6 +199,7 @@ class N8nInstance {
 				NODE_OPTIONS: `${toolchain.env.NODE_OPTIONS ?? ''} --require "${path.join(__dirname, 'outbound-recorder.js')}"`.trim(),
 				DEEPIDV_OUTBOUND_LOG: this.outboundLog,
 			}),
+			...env,
 		};
 		this.commonEnv = common;
 		/** @type {string | undefined} the package installed with installPackage, for workers */
@@ -474,15 +476,15 @@ class N8nInstance {
 
 /**
  * Ensures the toolchain and prepares (but does not start) a fresh n8n instance.
- * @param {{ n8nVersion?: string, port?: number, recordOutbound?: boolean, queue?: QueueServices }} [options]
+ * @param {{ n8nVersion?: string, port?: number, recordOutbound?: boolean, queue?: QueueServices, env?: Record<string, string> }} [options]
  *   `n8nVersion`: one of the toolchain's RELEASES (2.41.1 by default); `port`: the editor's port, a
  *   free one by default; `recordOutbound`: see outboundConnections(); `queue`: queue mode on these
- *   servers (services.js)
+ *   servers (services.js); `env`: more n8n settings, e.g. `N8N_DEFAULT_BINARY_DATA_MODE`
  */
-async function createInstance({ n8nVersion, port, recordOutbound, queue } = {}) {
+async function createInstance({ n8nVersion, port, recordOutbound, queue, env } = {}) {
 	const toolchain = ensureToolchain({ n8nVersion });
 	const [freePort, serverBrokerPort, cliBrokerPort] = await freePorts(3);
-	return new N8nInstance(toolchain, { port: port ?? freePort, serverBrokerPort, cliBrokerPort }, { recordOutbound, queue });
+	return new N8nInstance(toolchain, { port: port ?? freePort, serverBrokerPort, cliBrokerPort }, { recordOutbound, queue, env });
 }
 
 /** A folder removed with the other temp folders when this process exits. @param {string} folder */

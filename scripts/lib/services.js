@@ -68,7 +68,9 @@ async function waitForPort(port, what, child, timeoutMs = 30_000) {
 /**
  * Starts PostgreSQL (trust authentication, user and database `postgres`, fsync off) and Redis
  * (no persistence) on free loopback ports.
- * @returns {Promise<{ postgres: { host: string, port: number, user: string, database: string }, redis: { host: string, port: number }, logs: string, stop: () => Promise<void> }>}
+ * `query(sql)` runs one SQL statement with psql and returns its rows, each as an array of the
+ * columns' texts.
+ * @returns {Promise<{ postgres: { host: string, port: number, user: string, database: string }, redis: { host: string, port: number }, logs: string, query: (sql: string) => string[][], stop: () => Promise<void> }>}
  */
 async function startQueueServices() {
 	const { postgresBin: bin } = ensureQueueServices();
@@ -114,6 +116,12 @@ async function startQueueServices() {
 		postgres: { host: '127.0.0.1', port: pgPort, user: 'postgres', database: 'postgres' },
 		redis: { host: '127.0.0.1', port: redisPort },
 		logs: folder,
+		query: (sql) => {
+			const args = ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'postgres', '-d', 'postgres', '-X', '-A', '-t', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql];
+			const run = spawnSync(path.join(bin, 'psql'), args, { encoding: 'utf8' });
+			if (run.status !== 0) throw new Error(`psql failed: ${run.stderr || run.stdout}`);
+			return run.stdout.split('\n').filter(Boolean).map((line) => line.split('\t'));
+		},
 		stop: async () => {
 			redis.kill('SIGKILL');
 			// As root the server is a grandchild (runuser → postgres): signal it by its own pid.

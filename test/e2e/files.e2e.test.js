@@ -4,13 +4,18 @@
 /**
  * Files through a real n8n: a published workflow "n8n Form Trigger (a file field) → DeepIDV
  * Document → Scan", submitted over HTTP as multipart/form-data the way the form page in a browser
- * does, with n8n's default binary data mode (files on disk in 2.x, in the item in 1.x). A small photo goes to DeepIDV inline
- * (base64); a large one through a presigned upload to the sandbox's upload host.
+ * does. n8n keeps the files on disk (`N8N_DEFAULT_BINARY_DATA_MODE=filesystem`, set explicitly: the
+ * default of n8n 2.x in regular mode and, with the in-memory mode gone, the fallback of n8n 3.0;
+ * n8n 1.x defaults to keeping files in the item). A small photo goes to DeepIDV inline (base64); a
+ * large one through a presigned upload to the sandbox's upload host.
  */
+
+const fs = require('node:fs');
+const path = require('node:path');
 
 const { factsOf, sandboxImage, startSandbox, totalBilled } = require('../../sandbox');
 const { chainWorkflow, deepIdvNode } = require('../../scripts/lib/workflows');
-const { credential, instanceWithPackage, nodeOutput, waitFor } = require('./fixtures');
+const { PASSPORT, credential, instanceWithPackage, nodeOutput, waitFor } = require('./fixtures');
 const { e2eN8nVersion } = require('./n8n-version');
 
 /** @type {import('../../sandbox').Sandbox} */
@@ -27,17 +32,6 @@ const FORM_PATH = FORM_WEBHOOK_ID;
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 /** Form Trigger 2.2 names the file of a field after its label, non-word characters as "_". */
 const FILE_FIELD = 'ID_document';
-
-const PASSPORT = {
-	documentType: 'passport',
-	firstName: 'Ada',
-	lastName: 'Lovelace',
-	fullName: 'Ada Lovelace',
-	dateOfBirth: '1985-12-10',
-	documentNumber: 'P12345678',
-	expirationDate: '2031-05-31',
-	issuingCountry: 'GB',
-};
 
 const formTrigger = {
 	name: 'On form submission',
@@ -61,7 +55,7 @@ const formTrigger = {
 
 beforeAll(async () => {
 	sandbox = await startSandbox();
-	n8n = await instanceWithPackage();
+	n8n = await instanceWithPackage({ env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' } });
 	await n8n.importCredentials([credential('deepIdvLive', sandbox.keys.live, sandbox.url)]);
 	await n8n.importWorkflows([
 		chainWorkflow({
@@ -89,6 +83,19 @@ afterAll(async () => {
 	await n8n?.dispose();
 	await sandbox?.close();
 });
+
+/**
+ * Every file below `folder` whose content is exactly `bytes`, relative to it.
+ * @param {string} folder @param {Buffer} bytes
+ */
+function copiesOf(folder, bytes) {
+	return fs
+		.readdirSync(folder, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile() && fs.statSync(path.join(entry.parentPath, entry.name)).size === bytes.length)
+		.map((entry) => path.join(entry.parentPath, entry.name))
+		.filter((file) => fs.readFileSync(file).equals(bytes))
+		.map((file) => path.relative(folder, file));
+}
 
 /**
  * Submits the form as the browser's form page does: multipart/form-data, one part per field,
@@ -144,13 +151,24 @@ describe('n8n Form Trigger with a file field → DeepIDV Document → Scan', () 
 		]);
 	});
 
-	it('outputs the scanned document\'s decision fields and keeps the uploaded file, stored on disk by n8n', () => {
+	it('outputs the scanned document\'s decision fields and keeps the uploaded file, a reference to n8n\'s copy on disk', () => {
 		const [item] = nodeOutput(executions[0], 'DeepIDV');
 		expect(item.json).toEqual({ ...PASSPORT, confidence: expect.any(Number) });
-		// n8n 2.x keeps binary data on disk by default; 1.x keeps it in the item (base64) by default.
-		const stored = e2eN8nVersion().startsWith('1.') ? { data: small.toString('base64') } : { id: expect.stringMatching(/^filesystem/) };
-		expect(item.binary[FILE_FIELD]).toMatchObject({ mimeType: 'image/jpeg', fileName: 'passport.jpg', ...stored });
+		// Stored by the filesystem mode: the item holds the mode's name and the file's id, no bytes.
+		expect(item.binary[FILE_FIELD]).toMatchObject({
+			mimeType: 'image/jpeg',
+			fileName: 'passport.jpg',
+			data: 'filesystem-v2',
+			id: expect.stringMatching(/^filesystem-v2:/),
+		});
 		expect(nodeOutput(executions[1], 'DeepIDV')[0].json).toEqual({ ...PASSPORT, documentNumber: 'P87654321', confidence: expect.any(Number) });
+	});
+
+	it('had n8n keep each uploaded photo as one file in its storage folder (binaryData in 1.x, storage in 2.x)', () => {
+		const folder = path.join(n8n.folder, '.n8n', e2eN8nVersion().startsWith('1.') ? 'binaryData' : 'storage');
+		for (const photo of [small, large]) {
+			expect(copiesOf(n8n.folder, photo)).toEqual([expect.stringMatching(new RegExp(`^${path.relative(n8n.folder, folder)}/`))]);
+		}
 	});
 
 	it('sent the small photo inline: exactly its bytes, as base64, once, with the API key', () => {

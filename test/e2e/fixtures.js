@@ -18,6 +18,21 @@ function credential(id, apiKey, baseUrl) {
 }
 
 /**
+ * The fields DeepIDV reads from the sandbox's passport image of Ada (`sandboxImage({ document:
+ * PASSPORT, face: 'ada' })`), as Document → Scan and Identity → Verify output them simplified.
+ */
+const PASSPORT = Object.freeze({
+	documentType: 'passport',
+	firstName: 'Ada',
+	lastName: 'Lovelace',
+	fullName: 'Ada Lovelace',
+	dateOfBirth: '1985-12-10',
+	documentNumber: 'P12345678',
+	expirationDate: '2031-05-31',
+	issuingCountry: 'GB',
+});
+
+/**
  * Manual Trigger → one DeepIDV node (`resource: 'session'` is added).
  * @param {{ id: string, credentialId: string, parameters: Record<string, unknown> }} spec
  */
@@ -29,11 +44,13 @@ function deepIdvWorkflow({ id, credentialId, parameters }) {
 /**
  * A fresh n8n (the version under test, see n8n-version.js) with the packed package installed (the
  * .tgz comes from global-setup.js), recording every connection it attempts outside this computer.
+ * `env`: more n8n settings.
+ * @param {{ env?: Record<string, string> }} [options]
  */
-async function instanceWithPackage() {
+async function instanceWithPackage({ env } = {}) {
 	const tgz = process.env.DEEPIDV_E2E_TGZ;
 	if (!tgz) throw new Error('DEEPIDV_E2E_TGZ is unset: run with -c test/e2e/jest.config.js');
-	const n8n = await createInstance({ n8nVersion: e2eN8nVersion(), recordOutbound: true });
+	const n8n = await createInstance({ n8nVersion: e2eN8nVersion(), recordOutbound: true, env });
 	await n8n.installPackage(tgz);
 	return n8n;
 }
@@ -66,4 +83,4 @@ async function waitFor(what, check, { timeoutMs = 30_000, intervalMs = 200 } = {
 	}
 }
 
-module.exports = { CREDENTIAL_TYPE, credential, deepIdvWorkflow, instanceWithPackage, nodeOutput, waitFor };
+module.exports = { PASSPORT, CREDENTIAL_TYPE, credential, deepIdvWorkflow, instanceWithPackage, nodeOutput, waitFor };

@@ -6,21 +6,25 @@
  * each with the packed package installed in its own user folder. Three executions on one API key
  * are fired at the same moment through a production webhook, against a sandbox enforcing
  * DeepIDV's limit (25/s, burst 35) with 100 ms answers; every item must come back exactly once,
- * decided. The DeepIDV Trigger's webhook is received by main and run on a worker.
+ * decided. The DeepIDV Trigger's webhook is received by main and run on a worker. Files are kept in
+ * PostgreSQL (`N8N_DEFAULT_BINARY_DATA_MODE=database`, set explicitly: the default in queue mode,
+ * as main and the workers share no disk): an identity verification whose two photos are posted to
+ * main as a multipart form runs on a worker, which reads them from the database.
  */
 
 const fs = require('node:fs');
-const { startSandbox } = require('../../sandbox');
+const { factsOf, sandboxImage, startSandbox, totalBilled } = require('../../sandbox');
 const { createInstance } = require('../../scripts/lib/n8n-instance');
 const { startQueueServices } = require('../../scripts/lib/services');
 const { bulkVerifyWorkflow, byId, chainWorkflow, deepIdvNode, deepIdvTrigger, triggerWebhookPath } = require('../../scripts/lib/workflows');
-const { credential, waitFor } = require('./fixtures');
+const { PASSPORT, credential, nodeOutput, waitFor } = require('./fixtures');
 
 const EXECUTIONS = 3;
 const ITEMS = 100;
 const BULK_PATH = 'deepidv-e2e-bulk-verify';
 const TRIGGER_WEBHOOK_ID = '0b7d4c2e-5a61-4f3e-8c9d-2e4f6a8b1c3d';
 const SIGNING_SECRET = 'whsec_e2e_queue_3b8e2d71c9f04a6e8d5c1b7a9e2f4c60';
+const VERIFY_PATH = 'deepidv-e2e-verify-upload';
 const live = { id: 'deepIdvLive', name: 'DeepIDV deepIdvLive' };
 const hook = { id: 'deepIdvHook', name: 'DeepIDV webhook' };
 
@@ -50,6 +54,24 @@ const triggerWorkflow = chainWorkflow({
 	],
 });
 
+/**
+ * Webhook (POST multipart/form-data with the files idPhoto and selfie, answered with the last node's
+ * items) → DeepIDV Identity → Verify, Document Type Passport.
+ */
+const verifyWorkflow = chainWorkflow({
+	id: 'e2eQueueVerifyFiles',
+	nodes: [
+		{
+			name: 'Verification upload',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			webhookId: '5c8e1a3f-7b2d-4f60-9e4a-1d3c5b7e9f02',
+			parameters: { httpMethod: 'POST', path: VERIFY_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		},
+		deepIdvNode({ credential: live, parameters: { resource: 'identity', operation: 'verify', documentType: 'passport' } }),
+	],
+});
+
 /** @param {string} file */
 const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
 /** Execution IDs a worker's log says it ran. @param {string} log */
@@ -65,7 +87,7 @@ beforeAll(async () => {
 	}
 	sandbox.addSession({ id: 'queue-trigger', status: 'PENDING', session_progress: 'STARTED' });
 
-	n8n = await createInstance({ queue: services });
+	n8n = await createInstance({ queue: services, env: { N8N_DEFAULT_BINARY_DATA_MODE: 'database' } });
 	const tgz = process.env.DEEPIDV_E2E_TGZ;
 	if (!tgz) throw new Error('DEEPIDV_E2E_TGZ is unset: run with -c test/e2e/jest.config.js');
 	await n8n.installPackage(tgz);
@@ -74,13 +96,13 @@ beforeAll(async () => {
 		credential(live.id, sandbox.keys.live, sandbox.url),
 		{ ...hook, type: 'deepIdvWebhookApi', data: { signingSecret: SIGNING_SECRET } },
 	]);
-	await n8n.importWorkflows([bulkWorkflow, triggerWorkflow]);
-	await n8n.publish(bulkWorkflow.id);
-	await n8n.publish(triggerWorkflow.id);
+	await n8n.importWorkflows([bulkWorkflow, triggerWorkflow, verifyWorkflow]);
+	for (const workflow of [bulkWorkflow, triggerWorkflow, verifyWorkflow]) await n8n.publish(workflow.id);
 	await n8n.start({ timeoutMs: 120_000 });
 	await Promise.all([n8n.addWorker(), n8n.addWorker()]);
 	await n8n.waitForWebhook(`/webhook/${BULK_PATH}`);
 	await n8n.waitForWebhook(triggerWebhookPath(TRIGGER_WEBHOOK_ID));
+	await n8n.waitForWebhook(`/webhook/${VERIFY_PATH}`);
 }, 400_000);
 
 afterAll(async () => {
@@ -159,4 +181,88 @@ describe('queue mode: main + 2 workers, PostgreSQL and Redis', () => {
 		const after = n8n.workers.flatMap((worker) => executionsRun(read(worker.logFile)));
 		expect(after.length).toBe(before.length + 1);
 	}, 90_000);
+
+	describe('a file check on a worker, files in the database', () => {
+		// Above the default limit of 4 MB: uploaded to DeepIDV's file storage. The selfie goes inline.
+		const idPhoto = sandboxImage({ format: 'jpeg', document: PASSPORT, face: 'ada', size: 5 * 1024 * 1024 });
+		const selfie = sandboxImage({ format: 'jpeg', face: 'ada' });
+		/** @type {{ status: number, body: any }} */
+		let answer;
+		/** @type {any} */
+		let execution;
+		/** @type {string[]} */
+		let ranBefore;
+		let billedBefore = 0;
+		let requestsBefore = 0;
+
+		beforeAll(async () => {
+			ranBefore = n8n.workers.flatMap((worker) => executionsRun(read(worker.logFile)));
+			billedBefore = totalBilled(sandbox.stats);
+			requestsBefore = sandbox.requests.length;
+			const form = new FormData();
+			form.append('idPhoto', new Blob([new Uint8Array(idPhoto)], { type: 'image/jpeg' }), 'passport.jpg');
+			form.append('selfie', new Blob([new Uint8Array(selfie)], { type: 'image/jpeg' }), 'selfie.jpg');
+			const response = await fetch(`${n8n.baseUrl}/webhook/${VERIFY_PATH}`, { method: 'POST', body: form });
+			answer = { status: response.status, body: await response.json() };
+			const rest = await n8n.setupOwner();
+			const [entry] = await waitFor('the saved verification execution', async () => {
+				const list = await rest.executions(verifyWorkflow.id);
+				return list.length === 1 && list[0].status === 'success' ? list : undefined;
+			});
+			execution = await rest.execution(entry.id);
+		}, 120_000);
+
+		it('answers with the decision of the verification', () => {
+			expect(answer).toEqual({
+				status: 200,
+				body: [
+					{
+						verified: true,
+						overallConfidence: expect.any(Number),
+						faceMatch: true,
+						faceMatchConfidence: expect.any(Number),
+						...PASSPORT,
+					},
+				],
+			});
+			expect(answer.body[0].faceMatchConfidence).toBeGreaterThanOrEqual(95);
+		});
+
+		it('sent DeepIDV the ID photo through a presigned upload and the selfie inline, billed once', () => {
+			const sent = sandbox.requests.slice(requestsBefore);
+			expect(sent.map((request) => [request.method, request.path])).toEqual([
+				['POST', '/v1/upload/presign'],
+				['POST', '/v1/identity/verify'],
+			]);
+			expect(sent[0].json).toEqual({ files: [{ contentType: 'image/jpeg', byteLength: idPhoto.length }] });
+			const put = sandbox.uploads.at(-1);
+			expect(put).toMatchObject({ method: 'PUT', bytes: idPhoto.length, status: 200 });
+			const fileKey = put?.path.slice(1) ?? '';
+			expect(sandbox.uploadedFile(fileKey)?.sha256).toBe(factsOf(idPhoto).sha256);
+			expect(sent[1].json).toEqual({ documentImage: fileKey, faceImage: selfie.toString('base64'), documentType: 'passport' });
+			expect(totalBilled(sandbox.stats) - billedBefore).toBe(1);
+		});
+
+		it('ran on a worker, not on main', () => {
+			const ranAfter = n8n.workers.flatMap((worker) => executionsRun(read(worker.logFile)));
+			expect(ranAfter.filter((id) => !ranBefore.includes(id))).toEqual([String(execution.id)]);
+			expect(execution).toMatchObject({ mode: 'webhook', status: 'success' });
+		});
+
+		it('kept both photos in PostgreSQL (binary_data), referenced by database ids, read there by the worker', () => {
+			const { idPhoto: storedId, selfie: storedSelfie } = nodeOutput(execution, 'Verification upload')[0].binary;
+			const ids = [storedId.id, storedSelfie.id];
+			for (const id of ids) expect(id).toMatch(/^database:[0-9a-f-]{36}$/);
+			const fileIds = ids.map((id) => id.slice('database:'.length));
+			const rows = services.query(
+				`SELECT "fileId", "fileName", "mimeType", "fileSize", encode(sha256(data), 'hex') FROM binary_data WHERE "fileId" IN ('${fileIds.join("','")}') ORDER BY "fileSize" DESC`,
+			);
+			expect(rows).toEqual([
+				[fileIds[0], 'passport.jpg', 'image/jpeg', String(idPhoto.length), factsOf(idPhoto).sha256],
+				[fileIds[1], 'selfie.jpg', 'image/jpeg', String(selfie.length), factsOf(selfie).sha256],
+			]);
+			// The DeepIDV node's output keeps the same references: no copy of the files in the execution data.
+			expect(nodeOutput(execution, 'DeepIDV')[0].binary).toEqual({ idPhoto: storedId, selfie: storedSelfie });
+		});
+	});
 });

@@ -1,3 +1,6 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
@@ -36,6 +39,12 @@ const HEADLINES = {
 	issuingCountry: 'GB',
 };
 
+/** Every file under `folder`, at any depth. */
+const filesIn = (folder: string): string[] =>
+	readdirSync(folder, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name));
+
 /** The files the trigger made, as the DeepIDV node received them. */
 const triggerItems = (result: DeepIdvRun): INodeExecutionData[] =>
 	result.run.data.resultData.runData['Manual Trigger'][0].data!.main[0]!;
@@ -46,6 +55,19 @@ describe('Document, Face and Identity checks through the n8n engine', () => {
 	let sb: Sandbox;
 	beforeEach(() => {
 		sb = env.sb;
+	});
+
+	it('keeps the files on disk by default, as n8n 2.x and 3.0 do: stored in the temp storage folder, read from there', async () => {
+		const id = imageFile({ format: 'jpeg', document: PASSPORT }, 'passport.jpg');
+		const result = await run({ resource: 'document', operation: 'scan' }, [{ data: id.file }]);
+		expect(result.error).toBeUndefined();
+		const stored = triggerItems(result)[0].binary!.data;
+		expect(env.binaryStore.mode).toBe('filesystem');
+		expect(stored).toMatchObject({ id: expect.stringMatching(/^filesystem-v2:/), data: 'filesystem-v2', bytes: id.bytes.length });
+		// The one copy of the image is a file in the storage folder; the item holds no bytes.
+		expect(filesIn(env.binaryStore.folder).filter((file) => readFileSync(file).equals(id.bytes))).toHaveLength(1);
+		expect(sb.requests[0].json).toEqual({ image: id.bytes.toString('base64'), documentType: 'auto' });
+		expect(result.items[0].binary).toEqual({ data: stored });
 	});
 
 	describe.each<BinaryMode>(['memory', 'filesystem', 'database'])('with n8n binary data in %s mode', (mode) => {

@@ -3,9 +3,8 @@ import { BINARY_IN_JSON_PROPERTY } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
 import { totalBilled } from '../../sandbox';
-import { useBinaryDataMode } from '../helpers/binaryData';
 import { runDeepIdv } from '../helpers/engine';
-import { imageFile, rawFile, useFileChecks, useTempFiles } from '../helpers/files';
+import { expectFilesStoredInMode, imageFile, rawFile, useFileChecks, useTempFiles } from '../helpers/files';
 import type { TestFile } from '../helpers/nodeTypes';
 import { sandboxCredential } from '../helpers/sandbox';
 
@@ -163,8 +162,6 @@ describe('file checks refuse unusable input before sending anything', () => {
 	});
 
 	describe('with the workflow setting that keeps files in the JSON (binary mode "combined")', () => {
-		useBinaryDataMode('filesystem');
-
 		it('finds the file under its name and keeps the files field on the output', async () => {
 			const id = imageFile({ document: { lastName: 'Hopper' } });
 			const result = await runDeepIdv({
@@ -174,6 +171,7 @@ describe('file checks refuse unusable input before sending anything', () => {
 				settings: { binaryMode: 'combined' },
 			});
 			expect(result.error).toBeUndefined();
+			expectFilesStoredInMode(result);
 			const input = result.run.data.resultData.runData['Manual Trigger'][0].data!.main[0]![0];
 			expect(input.json[BINARY_IN_JSON_PROPERTY]).toEqual({ data: expect.objectContaining({ mimeType: 'image/png' }) });
 			expect(sb.requests[0].json).toEqual({ image: id.bytes.toString('base64'), documentType: 'auto' });

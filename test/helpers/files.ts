@@ -2,9 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { INodeParameters } from 'n8n-workflow';
+import type { IBinaryKeyData, INodeParameters } from 'n8n-workflow';
+import { BINARY_IN_JSON_PROPERTY } from 'n8n-workflow';
 
 import { sandboxImage, type ImageSpec, type Sandbox } from '../../sandbox';
+import type { BinaryDataStore } from './binaryData';
+import { useBinaryDataMode, wrongStorage } from './binaryData';
+import type { DeepIdvRun } from './engine';
 import { runDeepIdv } from './engine';
 import type { TestFile } from './nodeTypes';
 import { sandboxCredential, useSandbox } from './sandbox';
@@ -52,24 +56,48 @@ export function useTempFiles() {
 }
 
 /** Runs Manual Trigger → DeepIDV with one item per entry of `files` (an item without files for undefined). */
-export function runWithFiles(
+export async function runWithFiles(
 	sb: Sandbox,
 	parameters: INodeParameters,
 	files: Array<Record<string, TestFile> | undefined>,
 	extra: { continueOnFail?: boolean } = {},
 ) {
-	return runDeepIdv({ parameters, files, input: files.map(() => ({})), credential: sandboxCredential(sb), ...extra });
+	const result = await runDeepIdv({ parameters, files, input: files.map(() => ({})), credential: sandboxCredential(sb), ...extra });
+	expectFilesStoredInMode(result);
+	return result;
 }
 
 /**
- * A fresh sandbox per test (useSandbox) and `run(parameters, files)`: Manual Trigger → DeepIDV
- * against it, one item per entry of `files`.
+ * Fails the test unless every file the trigger made is stored the way the binary data mode in force
+ * stores files (e.g. on disk, in the temp storage folder, for filesystem), so no file test can pass
+ * while n8n silently kept its files elsewhere.
+ */
+export function expectFilesStoredInMode(result: DeepIdvRun): void {
+	const items = result.run.data.resultData.runData['Manual Trigger'][0].data!.main[0]!;
+	for (const [index, item] of items.entries()) {
+		const files = { ...item.binary, ...((item.json[BINARY_IN_JSON_PROPERTY] ?? {}) as IBinaryKeyData) };
+		for (const [field, binary] of Object.entries(files)) {
+			const wrong = wrongStorage(binary);
+			if (wrong) throw new Error(`The file "${field}" of item ${index} ${wrong}`);
+		}
+	}
+}
+
+/**
+ * A fresh sandbox per test (useSandbox), n8n's binary data on disk (`filesystem`, the default of a
+ * regular n8n 2.x and the fallback of n8n 3.0; nested `useBinaryDataMode` calls override it) and
+ * `run(parameters, files)`: Manual Trigger → DeepIDV against it, one item per entry of `files`.
  */
 export function useFileChecks() {
 	const env = useSandbox();
+	const binary = useBinaryDataMode('filesystem');
 	return {
 		get sb(): Sandbox {
 			return env.sb;
+		},
+		/** The binary data mode the calling `describe` set up, and its storage folder. */
+		get binaryStore(): BinaryDataStore {
+			return binary.store;
 		},
 		run: (parameters: INodeParameters, files: Array<Record<string, TestFile> | undefined>, extra: { continueOnFail?: boolean } = {}) =>
 			runWithFiles(env.sb, parameters, files, extra),

@@ -80,7 +80,8 @@ async function putImage(
 			response = (await context.helpers.httpRequest({
 				method: 'PUT',
 				url: uploadUrl,
-				// A fresh stream for every attempt; the file is never read whole when n8n stores it outside memory.
+				// A fresh stream for every attempt: the node never reads a file n8n stores outside memory whole
+				// (n8n streams it from disk in filesystem mode; its database mode loads the row, up to 15 MiB here).
 				body: (await fileBody(context, image, itemIndex)) as unknown as Buffer,
 				headers: { 'Content-Type': image.mimeType, 'Content-Length': String(image.size) },
 				returnFullResponse: true,
