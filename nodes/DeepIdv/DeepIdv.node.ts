@@ -8,10 +8,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptions } from './actions/requestOptions';
 import { router } from './actions/router';
-import * as screening from './actions/screening';
+import * as bankStatement from './actions/bankStatement';
+import * as creditTerms from './actions/creditTerms';
 import * as document from './actions/document';
 import * as face from './actions/face';
 import * as identity from './actions/identity';
+import * as profile from './actions/profile';
+import * as screening from './actions/screening';
 import * as session from './actions/session';
 import * as workflow from './actions/workflow';
 import * as listSearch from './methods/listSearch';
@@ -41,9 +44,12 @@ export class DeepIdv implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Bank Statement', value: 'bankStatement', description: 'Ask an applicant for their bank statements (income, affordability)' },
+					{ name: 'Credit Terms', value: 'creditTerms', description: 'Trade credit terms applications of businesses' },
 					{ name: 'Document', value: 'document', description: 'Read an identity document from an image file' },
 					{ name: 'Face', value: 'face', description: 'Detect, compare or estimate the age of faces in image files' },
 					{ name: 'Identity', value: 'identity', description: 'Match an identity document against a selfie, from image files' },
+					{ name: 'Profile', value: 'profile', description: 'Branding profiles: the name and logo applicants see' },
 					{ name: 'Screening', value: 'screening', description: 'Screen a person or a phone number (billed per check)' },
 					{ name: 'Session', value: 'session', description: 'Verification sessions that applicants complete' },
 					{ name: 'Workflow', value: 'workflow', description: 'Verification workflows: the steps an applicant goes through' },
@@ -51,9 +57,12 @@ export class DeepIdv implements INodeType {
 				// Session stays the default: saved workflows that never stored the resource keep working.
 				default: 'session',
 			},
+			...bankStatement.description,
+			...creditTerms.description,
 			...document.description,
 			...face.description,
 			...identity.description,
+			...profile.description,
 			...screening.description,
 			...session.description,
 			...workflow.description,

@@ -65,8 +65,8 @@ export interface TokenPagedList {
 	listField: string;
 	/** The name of the token, in the answer and in the next request, e.g. 'next_token'. */
 	tokenField: string;
-	/** The most records DeepIDV returns per request, asked for with `limit`. */
-	maxPageSize: number;
+	/** The most records DeepIDV returns per request, asked for with `limit`; absent: the list takes no `limit`. */
+	maxPageSize?: number;
 	things: string;
 	/** How to make the list shorter, e.g. 'Narrow the Filters (e.g. Created After) or set a Limit'. */
 	narrowHint: string;
@@ -91,7 +91,8 @@ export async function fetchTokenPages(
 	const seenTokens = new Set<string>();
 	let token: string | undefined;
 	do {
-		const qs: IDataObject = { ...list.qs, limit: Math.min(max - records.length, list.maxPageSize) };
+		const qs: IDataObject = { ...list.qs };
+		if (list.maxPageSize) qs.limit = Math.min(max - records.length, list.maxPageSize);
 		if (token) {
 			if (seenTokens.has(token)) {
 				throw new NodeApiError(context.getNode(), { [list.tokenField]: token }, {

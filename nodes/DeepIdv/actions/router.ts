@@ -5,18 +5,24 @@ import { BINARY_IN_JSON_PROPERTY } from '../files/binaryMarkers';
 import { FILE_MEMORY_BUDGET_BYTES, MemoryBudget } from '../files/memoryBudget';
 import { forEachBounded } from '../transport/concurrency';
 import { readTransportSettings } from '../transport/settings';
+import * as bankStatement from './bankStatement';
+import * as creditTerms from './creditTerms';
 import * as document from './document';
 import * as face from './face';
 import * as identity from './identity';
 import type { ExecutionShared, Operation } from './operation';
+import * as profile from './profile';
 import * as screening from './screening';
 import * as session from './session';
 import * as workflow from './workflow';
 
 const resources: Record<string, Record<string, Operation>> = {
+	bankStatement: bankStatement.operations,
+	creditTerms: creditTerms.operations,
 	document: document.operations,
 	face: face.operations,
 	identity: identity.operations,
+	profile: profile.operations,
 	screening: screening.operations,
 	session: session.operations,
 	workflow: workflow.operations,

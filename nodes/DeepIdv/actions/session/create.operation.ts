@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
+import { applicantFields } from '../applicantFields';
 import { createWithExternalId, ifExternalIdExistsField, readIfExists } from '../externalIdCreate';
 import { ItemInput } from '../itemInput';
 import { describeWrites } from '../operation';
@@ -10,43 +11,7 @@ import { readCreateBody } from './createBody';
 import { findByExternalId, foundSessionOutput, SESSION } from './existingSession';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'First Name',
-		name: 'firstName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Jane',
-		description: "The applicant's first name",
-	},
-	{
-		displayName: 'Last Name',
-		name: 'lastName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Doe',
-		description: "The applicant's last name",
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. jane.doe@example.com',
-		description: 'Where DeepIDV emails the verification link',
-	},
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. +15192223333',
-		description:
-			'The applicant\'s mobile number in international format: a plus sign, the country code and the number. DeepIDV texts the verification link to it.',
-	},
+	...applicantFields('the verification link'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
