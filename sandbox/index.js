@@ -13,6 +13,7 @@ const { viewEntry } = require('./core/store');
 const { compareNewestFirst } = require('./core/paging');
 const { submitSession, failSession } = require('./sessions/lifecycle');
 const { createUploadListener } = require('./files/uploads');
+const { completeRecord } = require('./financial/lifecycle');
 const { sandboxImage, factsOf } = require('./files/images');
 
 /**
@@ -40,6 +41,8 @@ const { sandboxImage, factsOf } = require('./files/images');
  * @typedef {import('./files/uploads').RecordedUpload} RecordedUpload
  * @typedef {import('./files/images').ImageSpec} ImageSpec
  * @typedef {import('./files/images').ImageFacts} ImageFacts
+ * @typedef {import('./financial/fixtures').InvitedRecord} InvitedRecord
+ * @typedef {import('./profiles/routes').Profile} Profile
  */
 
 /**
@@ -62,6 +65,11 @@ const { sandboxImage, factsOf } = require('./files/images');
  * @property {() => void} clearWebhooks Same as DELETE /__sandbox/webhooks.
  * @property {(id: string) => SessionRecord | undefined} submitSession Same as POST /__sandbox/sessions/{id}/submit; undefined for an unknown id.
  * @property {(id: string) => SessionRecord | undefined} failSession Same as POST /__sandbox/sessions/{id}/fail; undefined for an unknown id.
+ * @property {(id: string) => InvitedRecord | undefined} completeBankStatement Same as POST /__sandbox/financial/{id}/complete; undefined for an unknown id.
+ * @property {(id: string) => InvitedRecord | undefined} completeCreditTerms Same as POST /__sandbox/credit-terms/{id}/complete; undefined for an unknown id.
+ * @property {(id: string) => InvitedRecord | undefined} getBankStatement Copy of a live bank statement request, or undefined.
+ * @property {(id: string) => InvitedRecord | undefined} getCreditTerms Copy of a live credit terms request, or undefined.
+ * @property {(id: string) => Profile | undefined} getProfile Copy of a live branding profile, or undefined.
  * @property {() => number} expireAsyncJobs Same as POST /__sandbox/async-jobs/expire: every async job answers 404 from now on. Returns how many.
  * @property {(fileKey: string) => ImageFacts | undefined} uploadedFile What the upload host stored for a fileKey (size, SHA-256, format, marker), or undefined before a valid PUT.
  * @property {() => Promise<void>} close Stops listening (API and upload host), drops open connections and cancels pending webhook retries.
@@ -83,7 +91,7 @@ async function startSandbox(input) {
 	state.uploadBaseUrl = await listen(uploadServer, 0, options.host);
 	const live = state.store.live;
 
-	/** @param {SessionRecord | undefined} record */
+	/** @template T @param {T | undefined} record */
 	const copy = (record) => record && structuredClone(record);
 
 	return {
@@ -135,6 +143,11 @@ async function startSandbox(input) {
 		submitSession: (id) => copy(submitSession(state, id)),
 		failSession: (id) => copy(failSession(state, id)),
 		expireAsyncJobs: () => state.asyncJobs.expireAll(),
+		completeBankStatement: (id) => completeRecord(state, 'bankStatements', id),
+		completeCreditTerms: (id) => completeRecord(state, 'creditTerms', id),
+		getBankStatement: (id) => copy(live.bankStatements.get(id)),
+		getCreditTerms: (id) => copy(live.creditTerms.get(id)),
+		getProfile: (id) => copy(live.profiles.get(id)),
 		uploadedFile(fileKey) {
 			const stored = state.files.get(fileKey)?.stored;
 			return stored ? { ...stored, marker: stored.marker && structuredClone(stored.marker) } : undefined;

@@ -28,6 +28,7 @@ const { normalizeFault } = require('./faults');
  * @property {0 | 1} [currentStepBase] Whether a workflow progress answer's `current_step` counts from 0 (default) or 1 (undocumented).
  * @property {number} [reVerificationTtlHours] How long a re-verification stays open, in hours (undocumented). Default 72.
  * @property {400 | 404} [unknownWorkflowStepStatus] Status for a step config PATCH naming a step the workflow does not have (undocumented): 404 (default) or 400.
+ * @property {number} [financialPageSize] Records per page of the bank statement and credit terms lists (undocumented; they take no `limit`). Default 50.
  * @property {boolean} [quiet] No request log lines. Default true for the library, false in the CLI.
  * @property {'optional' | 'required'} [screeningEmail] Whether pep-sanctions and adverse-media require `email`: 'optional' (newest OAS; default) or
  *   'required' (OAS-140 and the SDK).
@@ -69,6 +70,7 @@ const { normalizeFault } = require('./faults');
  * @property {0 | 1} currentStepBase
  * @property {number} reVerificationTtlHours
  * @property {400 | 404} unknownWorkflowStepStatus
+ * @property {number} financialPageSize
  */
 
 /** Fixed keys so that scripts and docs can use them; `sk_` as in the SDK's redacted key form. */
@@ -108,6 +110,8 @@ const RUNTIME_DEFAULTS = {
 	currentStepBase: 0,
 	reVerificationTtlHours: 72,
 	unknownWorkflowStepStatus: 404,
+	// DeepIDV documents no page size for the bank statement and credit terms lists.
+	financialPageSize: 50,
 	quiet: true,
 };
 
@@ -186,6 +190,7 @@ const RUNTIME = {
 	currentStepBase: oneOf('currentStepBase', [0, 1]),
 	reVerificationTtlHours: positive('reVerificationTtlHours'),
 	unknownWorkflowStepStatus: oneOf('unknownWorkflowStepStatus', [400, 404]),
+	financialPageSize: numberWhere('financialPageSize', (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1'),
 };
 
 /**
