@@ -23,9 +23,9 @@ export const { description, execute, describeCompleted } = inviteCreate(BANK_STA
 	],
 	input: InviteInput,
 	body: (input) => ({
-		email: input.email(input.required(input.text('email'), 'Email', "the applicant's email address")),
 		firstName: input.required(input.text('firstName'), 'First Name', "the applicant's first name"),
 		lastName: input.required(input.text('lastName'), 'Last Name', "the applicant's last name"),
+		email: input.email(input.required(input.text('email'), 'Email', "the applicant's email address")),
 		phone: input.phone(input.required(input.text('phone'), 'Phone', "the applicant's mobile number")),
 		period: input.oneOf('period', 'Period', PERIODS, 'months'),
 		...readInviteOptions(input),
