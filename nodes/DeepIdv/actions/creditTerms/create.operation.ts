@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { applicantNameFields } from '../applicantFields';
+import { isEmail } from '../contactFormats';
 import { inviteOptions, readInviteOptions } from '../invitations';
 import { externalIdOption, ifExistsOption, inviteCreate, InviteInput } from '../invitedRecords';
 import { additionalFields } from '../screening/personFields';
@@ -19,6 +20,12 @@ const business = (label: string, name: string, placeholder: string, description:
 });
 
 class CreditTermsInput extends InviteInput {
+	businessEmail(): string {
+		const value = this.required(this.text('businessEmail'), 'Business Email', "the business's email address");
+		if (isEmail(value)) return value;
+		return this.fail(`The Business Email "${value}" is not a valid email address`, "Enter the business's email address, e.g. ap@acme.com.");
+	}
+
 	/** A number of 0 or more, from the number field or an expression. */
 	amount(): number {
 		const raw = this.raw('requestedCreditAmount', '');
@@ -62,7 +69,7 @@ export const { description, execute, describeCompleted } = inviteCreate(CREDIT_T
 		firstName: input.required(input.text('firstName'), 'First Name', "the applicant's first name"),
 		lastName: input.required(input.text('lastName'), 'Last Name', "the applicant's last name"),
 		businessName: input.required(input.text('businessName'), 'Business Name', "the business's name"),
-		businessEmail: input.email(input.required(input.text('businessEmail'), 'Business Email', "the business's email address")),
+		businessEmail: input.businessEmail(),
 		businessAddress: input.required(input.text('businessAddress'), 'Business Address', "the business's address"),
 		requestedCreditAmount: input.amount(),
 		requestedCreditPeriod: input.oneOf('requestedCreditPeriod', 'Requested Credit Period', PERIODS, 'days'),
