@@ -45,7 +45,7 @@ export class DeepIdv implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Bank Statement', value: 'bankStatement', description: 'Ask an applicant for their bank statements (income, affordability)' },
-					{ name: 'Credit Terms', value: 'creditTerms', description: 'Trade credit terms applications of businesses' },
+					{ name: 'Credit Terms Request', value: 'creditTerms', description: "Trade credit terms: a business applies for 30, 60 or 90 days' credit" },
 					{ name: 'Document', value: 'document', description: 'Read an identity document from an image file' },
 					{ name: 'Face', value: 'face', description: 'Detect, compare or estimate the age of faces in image files' },
 					{ name: 'Identity', value: 'identity', description: 'Match an identity document against a selfie, from image files' },

@@ -13,7 +13,7 @@ const operationsOf = (resource: string) =>
 
 describe('DeepIDV node description', () => {
 	it('lists the resources alphabetically, keeping Session the default', () => {
-		expect((resourceProperty.options as INodePropertyOptions[]).map((option) => option.name)).toEqual(['Bank Statement', 'Credit Terms', 'Document', 'Face', 'Identity', 'Profile', 'Screening', 'Session', 'Workflow']);
+		expect((resourceProperty.options as INodePropertyOptions[]).map((option) => option.name)).toEqual(['Bank Statement', 'Credit Terms Request', 'Document', 'Face', 'Identity', 'Profile', 'Screening', 'Session', 'Workflow']);
 		expect(resourceProperty.default).toBe('session');
 	});
 

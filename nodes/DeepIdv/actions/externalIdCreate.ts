@@ -30,7 +30,7 @@ export function ifExternalIdExistsField(named: CreatedThing): INodeProperties {
 		displayName: label(named),
 		name: 'ifExternalIdExists',
 		type: 'options',
-		default: IF_EXISTS.createAnother,
+		default: 'createAnother',
 		description: `What to do when DeepIDV already has a ${thing} with the External ID, e.g. when the workflow runs again on the same items`,
 		options: [
 			{

@@ -105,7 +105,7 @@ export function getRecord(records: InvitedRecords): Operation {
 				default: '',
 				required: true,
 				placeholder: 'e.g. 3f6b1c9e-2a4d-4e8f-9b7a-1c2d3e4f5a6b',
-				description: `The ID DeepIDV gave the ${records.thing}: Create's ${records.idField}, or the id of a Get Many item`,
+				description: `The ID DeepIDV gave the ${records.thing}: Create's ${records.idField}, or the ID of a Get Many item`,
 			},
 		],
 		request: (input) => {

@@ -3,7 +3,7 @@ import type { InvitedRecords } from '../invitedRecords';
 /** DeepIDV's trade credit terms applications: `/v1/credit-terms`, camelCase, listed with `nextToken`. */
 export const CREDIT_TERMS: InvitedRecords = {
 	path: '/v1/credit-terms',
-	resource: 'Credit Terms',
+	resource: 'Credit Terms Request',
 	thing: 'credit terms request',
 	Thing: 'Credit Terms Request',
 	listField: 'creditTerms',

@@ -10,7 +10,7 @@ export const { description, execute } = simpleOperation({
 			default: '',
 			required: true,
 			placeholder: 'e.g. 3f6b1c9e-2a4d-4e8f-9b7a-1c2d3e4f5a6b',
-			description: 'The ID of the branding profile: the id of a Profile → Create or Get Many item',
+			description: 'The ID of the branding profile: the ID of a Profile → Create or Get Many item',
 		},
 	],
 	request: (input) => {
