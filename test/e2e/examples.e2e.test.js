@@ -153,6 +153,13 @@ async function deliver(file, sessionIds) {
  */
 async function submitForm(file, values) {
 	const path = runOf(file).workflow.nodes.find((/** @type {any} */ node) => node.type === 'n8n-nodes-base.formTrigger').parameters.path;
+	// The form page answers once the published workflow's form is live.
+	await waitFor(`the form of ${file}`, async () => {
+		const page = await fetch(`${n8n.baseUrl}/form/${path}`, { headers: { 'user-agent': BROWSER } });
+		return page.status === 200 ? true : undefined;
+	}, { timeoutMs: 30_000, intervalMs: 250 }).catch((error) => {
+		throw new Error(`${error.message}\nn8n log:\n${n8n.logTail()}`);
+	});
 	const form = new FormData();
 	values.forEach((value, i) =>
 		typeof value === 'string'
@@ -278,7 +285,7 @@ describe('create-session.json', () => {
 		const [created] = sandbox.listSessions().filter((stored) => stored.session_record.external_id === 'crm-2001');
 		expect(created.invites).toEqual({ send_email_invite: true, send_phone_invite: true });
 		expect(requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
-			{ method: 'POST', at: '/v1/sessions', json: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+15192223333', externalId: 'crm-2001' } },
+			{ method: 'POST', at: '/v1/sessions', json: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+15192223333', sendEmailInvite: true, sendPhoneInvite: true, externalId: 'crm-2001' } },
 		]);
 		const { id } = created.session_record;
 		expect(jsonOf(execution, 'Create Session')).toEqual([
@@ -317,7 +324,7 @@ describe('schedule-verify-pending-sessions.json (Run now)', () => {
 		const [list] = result.requests;
 		expect(list.method).toBe('GET');
 		expect(list.query).toMatchObject({ by_organization: 'true' });
-		const after = Date.parse(list.query.created_after);
+		const after = Date.parse(list.query.start_date);
 		expect(Math.abs(after - (list.receivedAt - 7 * DAY))).toBeLessThan(60_000);
 	});
 });
@@ -346,14 +353,14 @@ describe('yearly-re-verification.json (Run now)', () => {
 		const [{ execution, requests }] = results;
 		const [list] = requests;
 		expect(list.query).toMatchObject({ by_organization: 'true' });
-		const after = Date.parse(list.query.created_after);
-		const before = Date.parse(list.query.created_before);
+		const after = Date.parse(list.query.start_date);
+		const before = Date.parse(list.query.end_date);
 		expect(Math.abs(after - (list.receivedAt - 730 * DAY))).toBeLessThan(2 * DAY); // two calendar years
 		expect(Math.abs(before - (list.receivedAt - 365 * DAY))).toBeLessThan(2 * DAY);
 		const expected = sandbox
 			.listSessions()
 			.map((stored) => stored.session_record)
-			.filter((session) => session.status === 'VERIFIED' && Date.parse(session.created_at) >= after && Date.parse(session.created_at) <= before)
+			.filter((session) => session.organization_id === yearAgo.organization_id && session.status === 'VERIFIED' && Date.parse(session.created_at) >= after && Date.parse(session.created_at) <= before)
 			.map((session) => session.id);
 		expect(expected).toContain(yearAgo.id);
 		const reVerified = requests.filter((request) => request.path === '/v1/re-verifications').map((request) => /** @type {any} */ (request.json).session_id);
@@ -464,6 +471,8 @@ describe('form-create-session.json (the form, posted)', () => {
 					lastName: 'Hopper',
 					email: 'grace@example.com',
 					phone: '+14165550199',
+					sendEmailInvite: true,
+					sendPhoneInvite: true,
 					externalId: 'crm-3001',
 					redirectUrl: 'https://example.com/verification-complete',
 					expiresInHours: 72,
@@ -586,7 +595,7 @@ describe('submitted-adverse-media-review.json (signed deliveries; the review que
 			{
 				Session: ids[0],
 				Applicant: 'MARTIN HEADLINES',
-				Risk: 'HIGH (78), 3 hits',
+				Risk: 'HIGH (78), 5 hits',
 				Summary: 'MARTIN HEADLINES appears in reports of a fraud investigation and a regulatory fine.',
 				'Worst Finding': 'MARTIN HEADLINES questioned in investment fraud probe',
 				Link: expect.stringMatching(/^https:\/\//),
