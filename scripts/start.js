@@ -5,10 +5,11 @@
 /**
  * `npm start`: this package inside a real n8n on 127.0.0.1, ready to try. Installs Node 24 and n8n
  * into a cache folder on the first run, builds and packs the package, installs it into a fresh n8n
- * as a community package, starts the local DeepIDV sandbox server, imports a credential and example
- * workflows, publishes a DeepIDV Trigger workflow the sandbox sends its webhooks to, and prints how
- * to sign in. With DEEPIDV_API_KEY (and optionally DEEPIDV_BASE_URL) set, the credential points at
- * the real DeepIDV API instead and no sandbox is started. Ctrl-C stops n8n and the sandbox and
+ * as a community package, starts the local DeepIDV sandbox server, imports the credentials and the
+ * example workflows of examples/, publishes the DeepIDV Trigger example the sandbox sends its
+ * webhooks to and a form example, and prints how to sign in. With DEEPIDV_API_KEY (and optionally
+ * DEEPIDV_BASE_URL) set, the credential points at the real DeepIDV API instead, no sandbox is
+ * started, and the example steps that would change data are deactivated. Ctrl-C stops n8n and the sandbox and
  * deletes this n8n's data.
  *   node scripts/start.js [--port 5678]
  */
@@ -73,8 +74,9 @@ async function main() {
 	step('importing the credentials and example workflows…');
 	await n8n.importCredentials(examples.credentials);
 	await n8n.importWorkflows(examples.workflows);
+	for (const id of examples.published) await n8n.publish(id);
 	const trigger = 'trigger' in examples ? examples.trigger : undefined;
-	if (trigger) await n8n.publish(trigger.workflow.id);
+	const form = 'form' in examples ? examples.form : undefined;
 
 	step(`starting n8n on ${n8n.baseUrl}…`);
 	await n8n.start();
@@ -98,9 +100,10 @@ async function main() {
 			? `DeepIDV: the local sandbox server at ${sandbox.url} (credential "${examples.credentials[0].name}"; set DEEPIDV_API_KEY to use the real API)`
 			: `DeepIDV: the real API at ${live?.baseUrl} (credential "${examples.credentials[0].name}"; DEEPIDV_API_KEY is set, so no sandbox server was started)`,
 		'',
-		'Example workflows (open one, then "Execute workflow"):',
-		...examples.workflows.map(({ id, name }) => `  ${name}${id === trigger?.workflow.id ? ' (published)' : ''}\n    ${workflowUrl(id)}`),
+		'Example workflows from examples/ (open one, then "Execute workflow"):',
+		...examples.workflows.map(({ id, name }) => `  ${name}${examples.published.includes(id) ? ' (published)' : ''}\n    ${workflowUrl(id)}`),
 	];
+	if (form) lines.push('', `Try the form: ${n8n.baseUrl}${form.formPath} ("${form.workflow.name}" invites the applicant in the sandbox)`);
 	if (sandbox && trigger) {
 		lines.push(
 			'',
@@ -112,9 +115,10 @@ async function main() {
 	} else {
 		lines.push(
 			'',
-			'Get Many runs as it is. In the others, fill in a session or an applicant first: the real API has',
-			"none of the sandbox's sessions, and Create invites a real person. No DeepIDV Trigger example:",
-			"DeepIDV must reach the trigger's webhook from the internet, and this n8n listens on 127.0.0.1 only.",
+			'The DeepIDV steps that change data, invite someone or are billed are deactivated, and the sessions and',
+			'people typed into them emptied: fill them in and turn the step back on (select it, press D) when you mean it.',
+			"Nothing is published: DeepIDV must reach a trigger's webhook from the internet, and this n8n listens on",
+			'127.0.0.1 only.',
 		);
 	}
 	lines.push('', `n8n log: ${n8n.logFile}`, `Ctrl-C stops ${started} and deletes this n8n's data.`, '');

@@ -2,94 +2,89 @@
 'use strict';
 
 /**
- * What `npm start` imports into n8n: a DeepIDV credential and ready example workflows, either
- * against the local DeepIDV sandbox server or against the real DeepIDV API.
+ * What `npm start` imports into n8n: the DeepIDV credentials the example files name, and every
+ * example in examples/, either against the local DeepIDV sandbox server or against the real
+ * DeepIDV API.
  */
 
-const { randomBytes, randomUUID } = require('node:crypto');
-const { byId, chainWorkflow, deepIdvNode, deepIdvTrigger, manualTrigger, triggerWebhookPath } = require('./workflows');
+const { randomBytes } = require('node:crypto');
+const { API_CREDENTIAL_REF, WEBHOOK_CREDENTIAL_REF, importable, readExamples } = require('./example-files');
+const { DEEPIDV_NODE, triggerWebhookPath } = require('./workflows');
 
-/** The seeded sandbox session the examples decide (the sandbox's documented `test_pending`). */
+/** The seeded sandbox session the trigger example decides (the sandbox's documented `test_pending`). */
 const EXAMPLE_SESSION = 'test_pending';
+/** The examples published against the sandbox: the trigger the sandbox sends its webhooks to, and a form. */
+const SANDBOX_TRIGGER = 'trigger-verify-submitted.json';
+const SANDBOX_FORM = 'form-create-session.json';
+
+/** The DeepIDV operations that only read: free, and they change nothing. Every other one changes data, invites someone or is billed. */
+const READ_OPERATIONS = new Set(['session.get', 'session.getMany', 'session.getProgress', 'workflow.get', 'workflow.getMany', 'asyncJob.get', 'screening.getJobResult']);
+/** Parameters naming a session or a person: emptied in the real-API copies when typed in (not mapped by an expression). */
+const TYPED_IN = ['sessionId', 'firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'address'];
+
+/** @param {any} node */
+const changes = (node) => node.type === DEEPIDV_NODE && !READ_OPERATIONS.has(`${node.parameters.resource}.${node.parameters.operation}`);
 
 /**
- * The Manual Trigger examples, one per operation. With `ready` they run as they are against the
- * sandbox; without it, the fields naming a session or a person are left for the user to fill in,
- * so nothing on the real API is changed, or anyone invited, by a click.
- * @param {import('./workflows').CredentialRef} credential @param {boolean} ready
+ * An example for the real API: nothing on it is changed, nobody invited and nothing billed by a
+ * click. Every DeepIDV step that would is deactivated, and the sessions and people typed into it
+ * emptied, so turning it back on is a decision with its own fields to fill in.
+ * @param {any} workflow
  */
-function operationExamples(credential, ready) {
-	const example = (/** @type {string} */ id, /** @type {string} */ name, /** @type {Record<string, unknown>} */ parameters) =>
-		chainWorkflow({ id, name, nodes: [manualTrigger(), deepIdvNode({ credential, parameters })] });
-	const applicant = ready
-		? { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+15192223333' }
-		: { firstName: '', lastName: '', email: '', phone: '' };
-	return [
-		example(
-			'deepidvUpdateStatus',
-			ready ? `DeepIDV: Update Status (${EXAMPLE_SESSION} → Verified)` : 'DeepIDV: Update Status (enter a session first)',
-			{ operation: 'updateStatus', sessionId: byId(ready ? EXAMPLE_SESSION : ''), status: 'VERIFIED' },
-		),
-		example(
-			'deepidvGetSession',
-			ready ? 'DeepIDV: Get a session (test_verified)' : 'DeepIDV: Get a session (enter a session first)',
-			{ operation: 'get', sessionId: byId(ready ? 'test_verified' : ''), simplify: true },
-		),
-		example('deepidvGetMany', 'DeepIDV: Get Many (the 10 newest sessions)', {
-			operation: 'getMany',
-			returnAll: false,
-			limit: 10,
-		}),
-		example(
-			'deepidvCreate',
-			ready ? 'DeepIDV: Create a session (Ada Lovelace)' : 'DeepIDV: Create a session (enter the applicant first: it invites them)',
-			{ operation: 'create', ...applicant, additionalFields: { externalId: 'crm-2001' } },
-		),
-	];
+function forRealApi(workflow) {
+	const copy = structuredClone(workflow);
+	for (const node of copy.nodes.filter(changes)) {
+		node.disabled = true;
+		for (const name of TYPED_IN) {
+			const value = node.parameters[name];
+			if (typeof value === 'string' && !value.startsWith('=')) node.parameters[name] = '';
+			if (value?.__rl && typeof value.value === 'string' && !value.value.startsWith('=')) value.value = '';
+		}
+	}
+	return copy;
 }
 
 /**
- * Examples against the local sandbox server, including a published DeepIDV Trigger workflow
- * (Session Submitted → Update Status Verified) whose webhook the caller registers in the sandbox.
+ * The examples against the local sandbox server. The DeepIDV Trigger example and the form example
+ * are to be published; the caller registers the trigger's webhook in the sandbox.
  * @param {{ sandboxUrl: string, apiKey: string }} sandbox
  */
 function sandboxExamples({ sandboxUrl, apiKey }) {
-	const api = { id: 'deepidvSandbox', name: 'DeepIDV sandbox' };
-	const hook = { id: 'deepidvSandboxHook', name: 'DeepIDV sandbox webhook' };
 	const signingSecret = `whsec_${randomBytes(24).toString('hex')}`;
-	const webhookId = randomUUID();
-	const trigger = chainWorkflow({
-		id: 'deepidvTriggerVerify',
-		name: 'DeepIDV Trigger: verify submitted sessions',
-		nodes: [
-			deepIdvTrigger({ webhookId, events: ['session.status.submitted'], credential: hook }),
-			deepIdvNode({
-				credential: api,
-				parameters: { operation: 'updateStatus', sessionId: byId('={{ $json.id }}'), status: 'VERIFIED' },
-			}),
-		],
-	});
+	const examples = readExamples();
+	const workflows = examples.map(importable);
+	const byFile = (/** @type {string} */ file) => {
+		const found = workflows[examples.findIndex((example) => example.file === file)];
+		if (!found) throw new Error(`examples/${file} is missing`);
+		return found;
+	};
+	const trigger = byFile(SANDBOX_TRIGGER);
+	const form = byFile(SANDBOX_FORM);
+	const formTrigger = form.nodes.find((/** @type {any} */ node) => node.type === 'n8n-nodes-base.formTrigger');
+	const webhookId = trigger.nodes.find((/** @type {any} */ node) => node.webhookId).webhookId;
 	return {
 		credentials: [
-			{ ...api, type: 'deepIdvApi', data: { apiKey, baseUrl: sandboxUrl } },
-			{ ...hook, type: 'deepIdvWebhookApi', data: { signingSecret } },
+			{ id: 'deepidvSandbox', name: API_CREDENTIAL_REF.name, type: 'deepIdvApi', data: { apiKey, baseUrl: sandboxUrl } },
+			{ id: 'deepidvSandboxHook', name: WEBHOOK_CREDENTIAL_REF.name, type: 'deepIdvWebhookApi', data: { signingSecret } },
 		],
-		workflows: [...operationExamples(api, true), trigger],
+		workflows,
+		published: [trigger.id, form.id],
 		trigger: { workflow: trigger, webhookPath: triggerWebhookPath(webhookId), signingSecret },
+		form: { workflow: form, formPath: `/form/${formTrigger.parameters.path}` },
 	};
 }
 
 /**
- * Examples against the real DeepIDV API. No trigger example: DeepIDV must reach the webhook from
- * the internet, and this n8n listens on 127.0.0.1 only.
+ * The examples against the real DeepIDV API, none published: DeepIDV must reach a trigger's
+ * webhook from the internet, and this n8n listens on 127.0.0.1 only.
  * @param {{ baseUrl: string, apiKey: string }} api
  */
 function liveExamples({ baseUrl, apiKey }) {
-	const api = { id: 'deepidvApi', name: 'DeepIDV API' };
 	return {
-		credentials: [{ ...api, type: 'deepIdvApi', data: { apiKey, baseUrl } }],
-		workflows: operationExamples(api, false),
+		credentials: [{ id: 'deepidvApi', name: API_CREDENTIAL_REF.name, type: 'deepIdvApi', data: { apiKey, baseUrl } }],
+		workflows: readExamples().map((example) => forRealApi(importable(example))),
+		published: [],
 	};
 }
 
-module.exports = { EXAMPLE_SESSION, sandboxExamples, liveExamples };
+module.exports = { EXAMPLE_SESSION, sandboxExamples, liveExamples, forRealApi };

@@ -49,8 +49,8 @@ describe('the published package (npm pack)', () => {
 		expect(packed).toEqual(['LICENSE', 'README.md', manifest.main, 'package.json', ...expectedDist()].sort());
 	});
 
-	it('has no TypeScript sources, source maps, tests or development files', () => {
-		expect(packed.filter((file) => /(?<!\.d)\.ts$|\.map$|\.test\.|^(test|sandbox|scripts|docs|\.github|\.ci)\//.test(file))).toEqual([]);
+	it('has no TypeScript sources, source maps, tests, example workflows or development files', () => {
+		expect(packed.filter((file) => /(?<!\.d)\.ts$|\.map$|\.test\.|^(test|sandbox|scripts|docs|examples|\.github|\.ci)\//.test(file))).toEqual([]);
 	});
 
 	it('contains every node and credential file package.json tells n8n to load', () => {

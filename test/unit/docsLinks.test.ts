@@ -30,35 +30,6 @@ const GITHUB_PREFIXES = [
 /** External links may go only here: DeepIDV's site and docs, n8n's docs, npm. */
 const ALLOWED_HOSTS = ['www.deepidv.com', 'docs.deepidv.com', 'docs.n8n.io', 'www.npmjs.com'];
 
-/**
- * TEMPORARY (issue 18): the example workflow files another branch adds; the lead deletes this list
- * at the merge. Until then links to them may point at nothing; once one exists, the last test fails.
- */
-const PENDING_FILES = [
-	'examples/',
-	...[
-		'form-create-session',
-		'schedule-verify-pending-sessions',
-		'yearly-re-verification',
-		'sheet-pep-sanctions-screening',
-		'submitted-adverse-media-review',
-		'form-identity-verify-crm',
-		'email-document-scan-sheet',
-		'trigger-notify-reviewer',
-		'trigger-auto-decide',
-		'update-session-status',
-		'get-session',
-		'get-many-sessions',
-		'create-session',
-		'trigger-verify-submitted',
-	].map((name) => `examples/${name}.json`),
-];
-
-/**
- * TEMPORARY (issue 18): the README lists Async Job → Get under the name another branch gives it;
- * the lead deletes this at the merge (the last test fails once the node has no Async Job → Get).
- */
-
 const markdown = new MarkdownIt({ html: true });
 
 interface Link {
@@ -142,7 +113,7 @@ function problem(link: Link): string | undefined {
 			: `external links may go only to ${ALLOWED_HOSTS.join(', ')} over https`;
 	}
 	if (to.path.startsWith('..') || to.path === '') return 'points outside the repository';
-	if (!existsSync(join(root, to.path))) return PENDING_FILES.includes(to.path) ? undefined : `${to.path} does not exist`;
+	if (!existsSync(join(root, to.path))) return `${to.path} does not exist`;
 	if (to.anchor === undefined) return undefined;
 	if (!to.path.endsWith('.md')) return `an anchor on ${to.path}, which is not a markdown page`;
 	return page(to.path).headings.has(to.anchor) ? undefined : `${to.path} has no heading #${to.anchor}`;
@@ -222,11 +193,5 @@ describe('the README table of operations', () => {
 
 	it('lists only operations the node has', () => {
 		expect([...table.keys()].sort()).toEqual([...expected].sort());
-	});
-});
-
-describe('the temporary exceptions of issue 18', () => {
-	it('are still needed (delete them at the merge)', () => {
-		expect(PENDING_FILES.filter((path) => existsSync(join(root, path)))).toEqual([]);
 	});
 });
