@@ -1,25 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { firstNameField, lastNameField } from './screening/personFields';
+
 /** First Name and Last Name of the person a Create invites, both required. */
 export const applicantNameFields: INodeProperties[] = [
-	{
-		displayName: 'First Name',
-		name: 'firstName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Jane',
-		description: "The applicant's first name",
-	},
-	{
-		displayName: 'Last Name',
-		name: 'lastName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Doe',
-		description: "The applicant's last name",
-	},
+	{ ...firstNameField, description: "The applicant's first name" },
+	{ ...lastNameField, description: "The applicant's last name" },
 ];
 
 /**
