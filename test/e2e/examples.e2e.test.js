@@ -15,7 +15,7 @@ const { randomUUID } = require('node:crypto');
 const { sandboxImage, startSandbox, totalBilled } = require('../../sandbox');
 const { API_CREDENTIAL_REF, WEBHOOK_CREDENTIAL_REF, importable, readExamples, workflowIdOf } = require('../../scripts/lib/example-files');
 const { DEEPIDV_NODE, DEEPIDV_TRIGGER_NODE, triggerWebhookPath } = require('../../scripts/lib/workflows');
-const { CREDENTIAL_TYPE, instanceWithPackage, nodeOutput, waitFor } = require('./fixtures');
+const { CREDENTIAL_TYPE, PASSPORT, instanceWithPackage, nodeOutput, waitFor } = require('./fixtures');
 const { withStandIns } = require('./example-stand-ins');
 const { DEFAULT_N8N_VERSION } = require('../../scripts/lib/toolchain');
 const { e2eN8nVersion } = require('./n8n-version');
@@ -454,17 +454,7 @@ describeExample('email-document-scan-sheet.json (the mailbox and the sheet as st
 	it('logs one row per email: the scanned passport, and an error row for the PDF', async () => {
 		const { execution, requests } = await execute('email-document-scan-sheet.json');
 		expect(jsonOf(execution, 'Log to Sheet')).toEqual([
-			{
-				documentType: 'passport',
-				firstName: 'Ada',
-				lastName: 'Lovelace',
-				fullName: 'Ada Lovelace',
-				dateOfBirth: '1985-12-10',
-				documentNumber: 'P12345678',
-				expirationDate: '2031-05-31',
-				issuingCountry: 'GB',
-				confidence: expect.any(Number),
-			},
+			{ ...PASSPORT, confidence: expect.any(Number) },
 			{ error: expect.stringMatching(/^The file in "attachment_0" \(id\.pdf\) is of type application\/pdf, not a JPEG, PNG or WebP image/), details: expect.any(String) },
 		]);
 		expect(nodeOutput(execution, 'Log to Sheet')[0].binary).toBeUndefined(); // Keep Input Files off
