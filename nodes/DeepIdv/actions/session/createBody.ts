@@ -14,7 +14,7 @@ interface AdditionalFields {
 	sendPhoneInvite?: boolean;
 }
 
-type Fail = (message: string, description: string) => never;
+export type Fail = (message: string, description: string) => never;
 
 /**
  * The body of POST /v1/sessions for one item, checked before anything is sent: a session invites a
@@ -56,7 +56,7 @@ function required(value: string, label: string, what: string, fail: Fail): strin
 	);
 }
 
-function checkEmail(email: string, fail: Fail): string {
+export function checkEmail(email: string, fail: Fail): string {
 	if (isEmail(email)) return email;
 	return fail(
 		`The Email "${email}" is not a valid email address`,
@@ -64,11 +64,11 @@ function checkEmail(email: string, fail: Fail): string {
 	);
 }
 
-function checkPhone(phone: string, fail: Fail): string {
+export function checkPhone(phone: string, fail: Fail): string {
 	return toE164(phone) ?? fail(`The Phone "${phone}" is not in international format`, PHONE_FORMAT_HINT);
 }
 
-function checkRedirectUrl(url: string, fail: Fail): string {
+export function checkRedirectUrl(url: string, fail: Fail): string {
 	if (!URL.canParse(url)) {
 		return fail(
 			`The Redirect URL "${url}" is not a valid web address`,
@@ -82,7 +82,7 @@ function checkRedirectUrl(url: string, fail: Fail): string {
 	);
 }
 
-function checkHours(raw: number | string, fail: Fail): number {
+export function checkHours(raw: number | string, fail: Fail): number {
 	const hours = typeof raw === 'number' ? raw : Number(String(raw).trim());
 	if (Number.isInteger(hours) && hours >= 1 && hours <= MAX_HOURS) return hours;
 	return fail(
