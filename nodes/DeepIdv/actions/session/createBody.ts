@@ -69,17 +69,16 @@ export function checkPhone(phone: string, fail: Fail): string {
 }
 
 export function checkRedirectUrl(url: string, fail: Fail): string {
+	return checkHttpsUrl(url, 'Redirect URL', 'https://example.com/verification-complete', 'DeepIDV only sends applicants back to secure pages.', fail);
+}
+
+/** A full https:// address; `label` names the parameter, `why` says why https is needed. */
+export function checkHttpsUrl(url: string, label: string, example: string, why: string, fail: Fail): string {
 	if (!URL.canParse(url)) {
-		return fail(
-			`The Redirect URL "${url}" is not a valid web address`,
-			'Enter a full address starting with https://, e.g. https://example.com/verification-complete.',
-		);
+		return fail(`The ${label} "${url}" is not a valid web address`, `Enter a full address starting with https://, e.g. ${example}.`);
 	}
 	if (new URL(url).protocol === 'https:') return url;
-	return fail(
-		`The Redirect URL "${url}" does not start with https://`,
-		'DeepIDV only sends applicants back to secure pages. Use an https:// address, e.g. https://example.com/verification-complete.',
-	);
+	return fail(`The ${label} "${url}" does not start with https://`, `${why} Use an https:// address, e.g. ${example}.`);
 }
 
 export function checkHours(raw: number | string, fail: Fail): number {
