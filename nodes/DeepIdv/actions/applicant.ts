@@ -1,12 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemInput } from './itemInput';
-import { checkEmail, checkHours, checkPhone, checkRedirectUrl } from './session/createBody';
+import { checkEmail, checkHours, checkPhone, checkRedirectUrl } from './inviteChecks';
 
 /**
- * The person a hosted DeepIDV check (credit check, age verification) invites, and the invite's
- * options, for the resources other than Session: the same rules as Session → Create (E.164 phones,
- * https redirects, 1–8760 hours), checked before anything is sent.
+ * The person a hosted DeepIDV flow (session, credit check, age verification) invites, and the
+ * invite's options: the same rules everywhere (E.164 phones, https redirects, 1–8760 hours),
+ * checked before anything is sent.
  */
 export function applicantFields(link: string): INodeProperties[] {
 	return [
@@ -44,7 +44,7 @@ export function applicantFields(link: string): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: 'e.g. +15192223333',
-			description: `The applicant's mobile number in international format (a plus sign, the country code and the number), where DeepIDV texts the ${link}`,
+			description: `The applicant's mobile number in international format: a plus sign, the country code and the number. DeepIDV texts the ${link} to it.`,
 		},
 	];
 }

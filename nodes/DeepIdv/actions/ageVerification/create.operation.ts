@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { applicantFields, expiresInHoursOption, inviteOptions, readApplicant } from '../applicant';
 import { describeWrites } from '../operation';
-import { checkHttpsUrl } from '../session/createBody';
+import { checkHttpsUrl } from '../inviteChecks';
 import { simpleOperation } from '../simpleOperation';
 import { platformRestrictionsField, readPlatformRestrictions } from './platformRestrictions';
 
