@@ -61,7 +61,7 @@ describe('sandbox server: age verification', () => {
 	});
 
 	it('answers 400 for a bad limit, status or next_token, and 404 for unknown ids', async () => {
-		for (const query of [{ limit: '101' }, { status: 'GRANTED' }, { next_token: 'nope' }]) {
+		for (const query of [{ limit: '101' }, { status: 'GRANTED' }, { next_token: 'nope' }] as Array<Record<string, string>>) {
 			expect((await call(sb, 'GET', LIST, { query })).status).toBe(400);
 		}
 		expect((await call(sb, 'GET', `${LIST}/unknown`)).status).toBe(404);
@@ -85,7 +85,7 @@ describe('sandbox server: age verification', () => {
 			body: { ...person, method: 'parent-connect', platformRestrictions: [{ key: 'chat', label: 'Chat', type: 'toggle', default: false }] },
 		});
 		const consent = await fetch(`${sb.url}/__sandbox/age-verification/${created.json.id}/consent`, { method: 'POST', body: JSON.stringify({ boundaries: { chat: true } }) });
-		const request = await consent.json();
+		const request = (await consent.json()) as { id: string };
 		expect(request).toMatchObject({ status: 'CONSENT_GIVEN', boundaries: { chat: true }, id: expect.any(String), child_attestation_id: expect.stringMatching(/^att_/) });
 		await waitFor(() => received.length === 1);
 		expect(received).toEqual([{ type: 'parent_connect.consent_given', data: request }]);
