@@ -80,6 +80,22 @@ function hours(value, path) {
 /** @typedef {readonly [string, string, Check, boolean]} Field [snake_case, camelCase, check, required] */
 
 /**
+ * The applicant and invite fields of DeepIDV's create bodies that take both spellings (sessions, credit
+ * checks), in that order.
+ * @type {readonly Field[]}
+ */
+const INVITE_FIELDS = [
+	['first_name', 'firstName', nonEmptyString, true],
+	['last_name', 'lastName', nonEmptyString, true],
+	['email', 'email', matching(EMAIL, 'email', 'Invalid email'), true],
+	['phone', 'phone', matching(PHONE, 'regex', 'Phone number must be in E.164 format, e.g. +14155552671'), true],
+	['external_id', 'externalId', nonEmptyString, false],
+	['send_email_invite', 'sendEmailInvite', boolean, false],
+	['send_phone_invite', 'sendPhoneInvite', boolean, false],
+	['redirect_url', 'redirectUrl', httpsUrl, false],
+];
+
+/**
  * Checks a body's fields, each accepted in either spelling (camelCase wins when both are sent, as
  * DeepIDV documents for its create bodies; give the same name twice for a field with one spelling).
  * Every problem is reported; hints name the field as the client spelled it; the value is keyed by
@@ -104,4 +120,4 @@ function parseFields(source, fields) {
 	return hints.length > 0 ? { hints } : { value };
 }
 
-module.exports = { EMAIL, PHONE, typeHint, nonEmptyString, matching, oneOf, requireObject, boolean, httpsUrl, hours, parseFields };
+module.exports = { EMAIL, PHONE, INVITE_FIELDS, typeHint, nonEmptyString, matching, oneOf, requireObject, boolean, httpsUrl, hours, parseFields };

@@ -3,22 +3,15 @@
 // Request validation of POST /v1/credit-check/{hard|soft} (OAS CreateCreditCheckRequest): snake_case and
 // camelCase accepted, camelCase wins; every problem reported as a Zod-style hint. `uatType` is a free
 // string (OAS: "UAT scenario id", no values listed).
-const { EMAIL, PHONE, nonEmptyString, matching, requireObject, boolean, httpsUrl, parseFields } = require('../core/validation');
+const { INVITE_FIELDS, nonEmptyString, requireObject, boolean, parseFields } = require('../core/validation');
 
 /** @typedef {import('../core/validation').Hint} Hint */
 
-const FIELDS = /** @type {const} */ ([
-	['first_name', 'firstName', nonEmptyString, true],
-	['last_name', 'lastName', nonEmptyString, true],
-	['email', 'email', matching(EMAIL, 'email', 'Invalid email'), true],
-	['phone', 'phone', matching(PHONE, 'regex', 'Phone number must be in E.164 format, e.g. +14155552671'), true],
-	['external_id', 'externalId', nonEmptyString, false],
-	['send_email_invite', 'sendEmailInvite', boolean, false],
-	['send_phone_invite', 'sendPhoneInvite', boolean, false],
-	['redirect_url', 'redirectUrl', httpsUrl, false],
-	['uat', 'uat', boolean, false],
-	['uat_type', 'uatType', nonEmptyString, false],
-]);
+const FIELDS = [
+	...INVITE_FIELDS,
+	/** @type {const} */ (['uat', 'uat', boolean, false]),
+	/** @type {const} */ (['uat_type', 'uatType', nonEmptyString, false]),
+];
 
 /**
  * @typedef {object} CreateCreditCheckInput

@@ -6,7 +6,7 @@
 //  - unknown body fields are ignored; `null` is not "absent" (it fails the type check);
 //  - hints name the field as the client spelled it (camelCase wins when both spellings are sent).
 const { decodeCursor } = require('../core/paging');
-const { EMAIL, PHONE, typeHint, nonEmptyString, matching, oneOf, requireObject, boolean, httpsUrl, hours, parseFields } = require('../core/validation');
+const { INVITE_FIELDS, typeHint, nonEmptyString, oneOf, requireObject, hours, parseFields } = require('../core/validation');
 
 /** @typedef {import('../core/validation').Hint} Hint */
 /** @typedef {import('../core/validation').Check} Check */
@@ -14,18 +14,11 @@ const { EMAIL, PHONE, typeHint, nonEmptyString, matching, oneOf, requireObject, 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** Create-session fields: [snake_case, camelCase, check, required]. */
-const CREATE_FIELDS = /** @type {const} */ ([
-	['first_name', 'firstName', nonEmptyString, true],
-	['last_name', 'lastName', nonEmptyString, true],
-	['email', 'email', matching(EMAIL, 'email', 'Invalid email'), true],
-	['phone', 'phone', matching(PHONE, 'regex', 'Phone number must be in E.164 format, e.g. +14155552671'), true],
-	['external_id', 'externalId', nonEmptyString, false],
-	['send_email_invite', 'sendEmailInvite', boolean, false],
-	['send_phone_invite', 'sendPhoneInvite', boolean, false],
-	['workflow_id', 'workflowId', nonEmptyString, false],
-	['redirect_url', 'redirectUrl', httpsUrl, false],
-	['expires_in_hours', 'expiresInHours', hours, false],
-]);
+const CREATE_FIELDS = [
+	...INVITE_FIELDS,
+	/** @type {const} */ (['workflow_id', 'workflowId', nonEmptyString, false]),
+	/** @type {const} */ (['expires_in_hours', 'expiresInHours', hours, false]),
+];
 
 /**
  * @typedef {object} CreateSessionInput
