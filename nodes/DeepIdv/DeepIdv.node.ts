@@ -30,7 +30,7 @@ export class DeepIdv implements INodeType {
 		// n8n's node panel shows the trigger's description for the pair; this one is seen where the node
 		// stands alone, e.g. as an AI agent's tool.
 		description:
-			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), and check ID documents and faces in image files',
+			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), run credit checks and age verification with parental consent, and check ID documents and faces in image files',
 		defaults: { name: 'DeepIDV' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
