@@ -128,4 +128,17 @@ describe('Age Verification → Create through the n8n engine', () => {
 			'DeepIDV may have created the age verification and invited the applicant anyway. Before running this item again, look for it in the DeepIDV Admin Console (for Parent Connect: Age Verification → Get Many Parent Connects, by child session ID), so the applicant is not invited twice.',
 		);
 	});
+
+	it('when a later item stops the run, says which items had already invited someone', async () => {
+		const { error } = await runDeepIdv({
+			parameters: { resource: 'ageVerification', operation: 'create', method: 'quiz', ...applicant, email: '={{ $json.email }}' },
+			input: [{ email: 'sam@example.com' }, { email: 'not-an-address' }],
+			credential: sandboxCredential(sb),
+		});
+		const [created] = sb.ageVerifications;
+		expect(error?.message).toBe('The Email "not-an-address" is not a valid email address');
+		expect(error?.description).toBe(
+			`Enter the applicant's email address, e.g. jane.doe@example.com. Before the run stopped, 1 item had already created an age verification and invited the applicant: item 0 (age verification ${created.id}). Running the workflow again invites them again.`,
+		);
+	});
 });
