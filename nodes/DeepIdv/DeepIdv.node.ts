@@ -8,6 +8,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptions } from './actions/requestOptions';
 import { router } from './actions/router';
+import * as ageVerification from './actions/ageVerification';
+import * as creditCheck from './actions/creditCheck';
 import * as screening from './actions/screening';
 import * as document from './actions/document';
 import * as face from './actions/face';
@@ -28,7 +30,7 @@ export class DeepIdv implements INodeType {
 		// n8n's node panel shows the trigger's description for the pair; this one is seen where the node
 		// stands alone, e.g. as an AI agent's tool.
 		description:
-			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), and check ID documents and faces in image files',
+			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), run credit checks and age verification with parental consent, and check ID documents and faces in image files',
 		defaults: { name: 'DeepIDV' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -41,6 +43,8 @@ export class DeepIdv implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Age Verification', value: 'ageVerification', description: "Prove an applicant's age, or get a parent's consent and boundaries for a minor" },
+					{ name: 'Credit Check', value: 'creditCheck', description: 'Equifax hard and soft credit checks that applicants complete (billed)' },
 					{ name: 'Document', value: 'document', description: 'Read an identity document from an image file' },
 					{ name: 'Face', value: 'face', description: 'Detect, compare or estimate the age of faces in image files' },
 					{ name: 'Identity', value: 'identity', description: 'Match an identity document against a selfie, from image files' },
@@ -51,6 +55,8 @@ export class DeepIdv implements INodeType {
 				// Session stays the default: saved workflows that never stored the resource keep working.
 				default: 'session',
 			},
+			...ageVerification.description,
+			...creditCheck.description,
 			...document.description,
 			...face.description,
 			...identity.description,

@@ -167,6 +167,36 @@ async function deliver(file, sessionIds) {
 }
 
 /**
+ * Registers the example's DeepIDV Trigger in the sandbox for parent_connect.consent_given, creates a
+ * Parent Connect age verification through the API and makes its parent consent with `boundaries`.
+ * @param {string} file @param {Record<string, unknown>} boundaries
+ */
+async function deliverConsent(file, boundaries) {
+	sandbox.clearWebhooks();
+	const path = triggerWebhookPath(webhookIdOf(file));
+	await n8n.waitForWebhook(path);
+	sandbox.addWebhook({ url: `${n8n.baseUrl}${path}`, secret: SIGNING_SECRET, events: ['parent_connect.consent_given'] });
+	const response = await fetch(`${sandbox.url}/v1/age-verification`, {
+		method: 'POST',
+		headers: { 'x-api-key': sandbox.keys.live, 'content-type': 'application/json' },
+		body: JSON.stringify({
+			email: 'sam.lee@example.com',
+			firstName: 'Sam',
+			lastName: 'Lee',
+			phone: '+447700900123',
+			method: 'parent-connect',
+			platformRestrictions: [{ key: 'chat_enabled', label: 'Allow chat', type: 'toggle', default: false }],
+		}),
+	});
+	const { id } = /** @type {{ id: string }} */ (await response.json());
+	sandbox.clearRequests();
+	const request = /** @type {import('../../sandbox').ParentConnectRecord} */ (sandbox.consentParentConnect(id, boundaries));
+	const executions = await finished(file, 1);
+	sandbox.clearWebhooks();
+	return { request, executions, requests: [...sandbox.requests] };
+}
+
+/**
  * Posts an example's published form as the browser's form page does (multipart, field-<index>).
  * @param {string} file @param {(string | { bytes: Buffer, fileName: string, type: string })[]} values
  */
@@ -310,6 +340,56 @@ describeExample('create-session.json', () => {
 		expect(jsonOf(execution, 'Create Session')).toEqual([
 			{ id, created: true, session_url: expect.stringContaining(id), external_id: 'crm-2001', expires_at: null, links: expect.any(Array) },
 		]);
+	});
+});
+
+describeExample('credit-check-soft-test-mode.json', () => {
+	it('invites Ada Lovelace to a soft credit check in Test Mode, by email only, and bills nothing', async () => {
+		const billed = totalBilled(sandbox.stats);
+		const { execution, requests } = await execute('credit-check-soft-test-mode.json');
+		expect(requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
+			{
+				method: 'POST',
+				at: '/v1/credit-check/soft',
+				json: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada.lovelace@example.com', phone: '+15192223333', sendEmailInvite: true, sendPhoneInvite: false, externalId: 'loan-1001', uat: true },
+			},
+		]);
+		expect(jsonOf(execution, 'Create Soft Credit Check')).toEqual([
+			{ id: expect.any(String), session_url: expect.any(String), type: 'credit-check-soft', externalId: 'loan-1001', links: expect.any(Array) },
+		]);
+		expect(totalBilled(sandbox.stats)).toBe(billed);
+	});
+});
+
+describeExample('age-verification-parent-connect.json', () => {
+	it("asks Sam Lee's parent to consent, declaring chat and daily play time", async () => {
+		const { execution, requests } = await execute('age-verification-parent-connect.json');
+		expect(requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
+			{
+				method: 'POST',
+				at: '/v1/age-verification',
+				json: {
+					method: 'parent-connect',
+					firstName: 'Sam',
+					lastName: 'Lee',
+					email: 'sam.lee@example.com',
+					phone: '+447700900123',
+					sendEmailInvite: true,
+					sendPhoneInvite: true,
+					externalId: 'player-2001',
+					expiresInHours: 168,
+					ageBand: '13-15',
+					eulaUrl: 'https://example.com/terms',
+					platformRestrictions: [
+						{ key: 'chat_enabled', label: 'Allow chat', type: 'toggle', category: 'feature', default: false },
+						{ key: 'daily_minutes', label: 'Daily play time', type: 'minutes', category: 'content', min: 0, max: 240, default: 60 },
+					],
+				},
+			},
+		]);
+		const [created] = jsonOf(execution, 'Ask Parent Consent');
+		expect(created).toEqual({ id: expect.any(String), session_url: expect.any(String), method: 'parent-connect', external_id: 'player-2001', expires_at: expect.any(String), links: expect.any(Array) });
+		expect(sandbox.listParentConnects().find((request) => request.child_session_id === created.id)).toMatchObject({ status: 'PENDING', age_band: '13-15' });
 	});
 });
 
@@ -548,6 +628,20 @@ describeExample('trigger-verify-submitted.json (a signed delivery)', () => {
 		expect(executions[0]).toMatchObject({ mode: 'webhook', status: 'success' });
 		expect(jsonOf(executions[0], 'Mark Verified')).toEqual([expect.objectContaining({ id: session.id, status: 'VERIFIED' })]);
 		expect(record(session.id)?.status).toBe('VERIFIED');
+	});
+});
+
+describeExample("parent-consent-boundaries.json (a signed delivery; the child's account as a stand-in)", () => {
+	it("reads the boundaries of the consent's child attestation and sends the parent's choices to the child's account", async () => {
+		const { request, executions, requests } = await deliverConsent('parent-consent-boundaries.json', { chat_enabled: true });
+		expect(executions[0]).toMatchObject({ mode: 'webhook', status: 'success' });
+		expect(requests.map(path)).toEqual([`GET /v1/age-verification/boundaries/${request.child_attestation_id}`]);
+		const [update] = jsonOf(executions[0], "Update the Child's Account");
+		expect({ ...update, body: JSON.parse(update.body) }).toEqual({
+			method: 'PATCH',
+			url: `https://accounts.example.com/api/children/${request.child_session_id}`,
+			body: { parentalConsent: true, settings: { chat_enabled: true }, settingsRevision: 1, consentExpires: request.consent_expires_at },
+		});
 	});
 });
 

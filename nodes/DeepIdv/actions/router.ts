@@ -5,6 +5,8 @@ import { BINARY_IN_JSON_PROPERTY } from '../files/binaryMarkers';
 import { FILE_MEMORY_BUDGET_BYTES, MemoryBudget } from '../files/memoryBudget';
 import { forEachBounded } from '../transport/concurrency';
 import { readTransportSettings } from '../transport/settings';
+import * as ageVerification from './ageVerification';
+import * as creditCheck from './creditCheck';
 import * as document from './document';
 import * as face from './face';
 import * as identity from './identity';
@@ -14,6 +16,8 @@ import * as session from './session';
 import * as workflow from './workflow';
 
 const resources: Record<string, Record<string, Operation>> = {
+	ageVerification: ageVerification.operations,
+	creditCheck: creditCheck.operations,
 	document: document.operations,
 	face: face.operations,
 	identity: identity.operations,

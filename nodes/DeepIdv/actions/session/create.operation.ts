@@ -3,48 +3,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
+import { applicantFields } from '../applicant';
 import { describeWrites } from '../operation';
 import { readCreateBody } from './createBody';
 import { findByExternalId, foundSessionOutput, IF_EXISTS } from './existingSession';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'First Name',
-		name: 'firstName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Jane',
-		description: "The applicant's first name",
-	},
-	{
-		displayName: 'Last Name',
-		name: 'lastName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Doe',
-		description: "The applicant's last name",
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. jane.doe@example.com',
-		description: 'Where DeepIDV emails the verification link',
-	},
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. +15192223333',
-		description:
-			'The applicant\'s mobile number in international format: a plus sign, the country code and the number. DeepIDV texts the verification link to it.',
-	},
+	...applicantFields('verification link'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
