@@ -15,7 +15,7 @@ const { randomUUID } = require('node:crypto');
 const { sandboxImage, startSandbox, totalBilled } = require('../../sandbox');
 const { API_CREDENTIAL_REF, WEBHOOK_CREDENTIAL_REF, importable, readExamples, workflowIdOf } = require('../../scripts/lib/example-files');
 const { DEEPIDV_NODE, DEEPIDV_TRIGGER_NODE, triggerWebhookPath } = require('../../scripts/lib/workflows');
-const { CREDENTIAL_TYPE, instanceWithPackage, nodeOutput, waitFor } = require('./fixtures');
+const { CREDENTIAL_TYPE, PASSPORT, instanceWithPackage, nodeOutput, waitFor } = require('./fixtures');
 const { withStandIns } = require('./example-stand-ins');
 const { DEFAULT_N8N_VERSION } = require('../../scripts/lib/toolchain');
 const { e2eN8nVersion } = require('./n8n-version');
@@ -100,6 +100,15 @@ const runs = examples
 					: 'unknown';
 		return { file: example.file, id, how, replaced, workflow: { ...importable({ file: example.file, workflow }), id } };
 	});
+/**
+ * The tests of one example, named by its file: registered only where the example is run (see
+ * NOT_RUN; the first test of 'Every example' checks every file is run or listed there).
+ * @param {string} title starts with the file name @param {() => void} body
+ */
+const describeExample = (title, body) => {
+	if (!(title.split(' ')[0] in NOT_RUN)) describe(title, body);
+};
+
 const runOf = (/** @type {string} */ file) => {
 	const found = runs.find((run) => run.file === file);
 	if (!found) throw new Error(`${file} is not run`);
@@ -155,6 +164,36 @@ async function deliver(file, sessionIds) {
 	}
 	sandbox.clearWebhooks();
 	return { executions, requests: [...sandbox.requests], deliveries: sandbox.deliveries.filter((d) => d.url.endsWith(path)) };
+}
+
+/**
+ * Registers the example's DeepIDV Trigger in the sandbox for parent_connect.consent_given, creates a
+ * Parent Connect age verification through the API and makes its parent consent with `boundaries`.
+ * @param {string} file @param {Record<string, unknown>} boundaries
+ */
+async function deliverConsent(file, boundaries) {
+	sandbox.clearWebhooks();
+	const path = triggerWebhookPath(webhookIdOf(file));
+	await n8n.waitForWebhook(path);
+	sandbox.addWebhook({ url: `${n8n.baseUrl}${path}`, secret: SIGNING_SECRET, events: ['parent_connect.consent_given'] });
+	const response = await fetch(`${sandbox.url}/v1/age-verification`, {
+		method: 'POST',
+		headers: { 'x-api-key': sandbox.keys.live, 'content-type': 'application/json' },
+		body: JSON.stringify({
+			email: 'sam.lee@example.com',
+			firstName: 'Sam',
+			lastName: 'Lee',
+			phone: '+447700900123',
+			method: 'parent-connect',
+			platformRestrictions: [{ key: 'chat_enabled', label: 'Allow chat', type: 'toggle', default: false }],
+		}),
+	});
+	const { id } = /** @type {{ id: string }} */ (await response.json());
+	sandbox.clearRequests();
+	const request = /** @type {import('../../sandbox').ParentConnectRecord} */ (sandbox.consentParentConnect(id, boundaries));
+	const executions = await finished(file, 1);
+	sandbox.clearWebhooks();
+	return { request, executions, requests: [...sandbox.requests] };
 }
 
 /**
@@ -250,7 +289,7 @@ describe('Every example', () => {
 
 // ---- Manual Trigger examples, with `n8n execute` ------------------------------------------------
 
-describe('get-many-sessions.json', () => {
+describeExample('get-many-sessions.json', () => {
 	/** @type {Awaited<ReturnType<typeof execute>>} */
 	let result;
 	beforeAll(async () => {
@@ -269,7 +308,7 @@ describe('get-many-sessions.json', () => {
 	});
 });
 
-describe('get-session.json', () => {
+describeExample('get-session.json', () => {
 	it('outputs test_verified, simplified', async () => {
 		const { execution } = await execute('get-session.json');
 		expect(jsonOf(execution, 'Get Session')).toEqual([
@@ -278,7 +317,7 @@ describe('get-session.json', () => {
 	});
 });
 
-describe('update-session-status.json', () => {
+describeExample('update-session-status.json', () => {
 	it('marks test_pending verified and outputs the record DeepIDV returned', async () => {
 		const { execution, requests } = await execute('update-session-status.json');
 		expect(requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
@@ -289,7 +328,7 @@ describe('update-session-status.json', () => {
 	});
 });
 
-describe('create-session.json', () => {
+describeExample('create-session.json', () => {
 	it('invites Ada Lovelace (email and SMS) and outputs the new session', async () => {
 		const { execution, requests } = await execute('create-session.json');
 		const [created] = sandbox.listSessions().filter((stored) => stored.session_record.external_id === 'crm-2001');
@@ -304,7 +343,57 @@ describe('create-session.json', () => {
 	});
 });
 
-describe('schedule-verify-pending-sessions.json (Run now)', () => {
+describeExample('credit-check-soft-test-mode.json', () => {
+	it('invites Ada Lovelace to a soft credit check in Test Mode, by email only, and bills nothing', async () => {
+		const billed = totalBilled(sandbox.stats);
+		const { execution, requests } = await execute('credit-check-soft-test-mode.json');
+		expect(requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
+			{
+				method: 'POST',
+				at: '/v1/credit-check/soft',
+				json: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada.lovelace@example.com', phone: '+15192223333', sendEmailInvite: true, sendPhoneInvite: false, externalId: 'loan-1001', uat: true },
+			},
+		]);
+		expect(jsonOf(execution, 'Create Soft Credit Check')).toEqual([
+			{ id: expect.any(String), session_url: expect.any(String), type: 'credit-check-soft', externalId: 'loan-1001', links: expect.any(Array) },
+		]);
+		expect(totalBilled(sandbox.stats)).toBe(billed);
+	});
+});
+
+describeExample('age-verification-parent-connect.json', () => {
+	it("asks Sam Lee's parent to consent, declaring chat and daily play time", async () => {
+		const { execution, requests } = await execute('age-verification-parent-connect.json');
+		expect(requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
+			{
+				method: 'POST',
+				at: '/v1/age-verification',
+				json: {
+					method: 'parent-connect',
+					firstName: 'Sam',
+					lastName: 'Lee',
+					email: 'sam.lee@example.com',
+					phone: '+447700900123',
+					sendEmailInvite: true,
+					sendPhoneInvite: true,
+					externalId: 'player-2001',
+					expiresInHours: 168,
+					ageBand: '13-15',
+					eulaUrl: 'https://example.com/terms',
+					platformRestrictions: [
+						{ key: 'chat_enabled', label: 'Allow chat', type: 'toggle', category: 'feature', default: false },
+						{ key: 'daily_minutes', label: 'Daily play time', type: 'minutes', category: 'content', min: 0, max: 240, default: 60 },
+					],
+				},
+			},
+		]);
+		const [created] = jsonOf(execution, 'Ask Parent Consent');
+		expect(created).toEqual({ id: expect.any(String), session_url: expect.any(String), method: 'parent-connect', external_id: 'player-2001', expires_at: expect.any(String), links: expect.any(Array) });
+		expect(sandbox.listParentConnects().find((request) => request.child_session_id === created.id)).toMatchObject({ status: 'PENDING', age_band: '13-15' });
+	});
+});
+
+describeExample('schedule-verify-pending-sessions.json (Run now)', () => {
 	/** @type {Record<string, import('../../sandbox').SessionRecord>} */
 	const added = {};
 	/** @type {Awaited<ReturnType<typeof execute>>} */
@@ -339,7 +428,7 @@ describe('schedule-verify-pending-sessions.json (Run now)', () => {
 	});
 });
 
-describe('yearly-re-verification.json (Run now)', () => {
+describeExample('yearly-re-verification.json (Run now)', () => {
 	/** @type {Awaited<ReturnType<typeof execute>>[]} */
 	const results = [];
 	/** @type {import('../../sandbox').SessionRecord} */
@@ -408,7 +497,7 @@ describe('yearly-re-verification.json (Run now)', () => {
 	});
 });
 
-describe('sheet-pep-sanctions-screening.json (Run now, the sheet and Slack as stand-ins)', () => {
+describeExample('sheet-pep-sanctions-screening.json (Run now, the sheet and Slack as stand-ins)', () => {
 	/** @type {Awaited<ReturnType<typeof execute>>} */
 	let result;
 	/** @type {number} */
@@ -441,21 +530,11 @@ describe('sheet-pep-sanctions-screening.json (Run now, the sheet and Slack as st
 	});
 });
 
-describe('email-document-scan-sheet.json (the mailbox and the sheet as stand-ins)', () => {
+describeExample('email-document-scan-sheet.json (the mailbox and the sheet as stand-ins)', () => {
 	it('logs one row per email: the scanned passport, and an error row for the PDF', async () => {
 		const { execution, requests } = await execute('email-document-scan-sheet.json');
 		expect(jsonOf(execution, 'Log to Sheet')).toEqual([
-			{
-				documentType: 'passport',
-				firstName: 'Ada',
-				lastName: 'Lovelace',
-				fullName: 'Ada Lovelace',
-				dateOfBirth: '1985-12-10',
-				documentNumber: 'P12345678',
-				expirationDate: '2031-05-31',
-				issuingCountry: 'GB',
-				confidence: expect.any(Number),
-			},
+			{ ...PASSPORT, confidence: expect.any(Number) },
 			{ error: expect.stringMatching(/^The file in "attachment_0" \(id\.pdf\) is of type application\/pdf, not a JPEG, PNG or WebP image/), details: expect.any(String) },
 		]);
 		expect(nodeOutput(execution, 'Log to Sheet')[0].binary).toBeUndefined(); // Keep Input Files off
@@ -465,7 +544,7 @@ describe('email-document-scan-sheet.json (the mailbox and the sheet as stand-ins
 
 // ---- Form Trigger examples: the published form, posted -------------------------------------------
 
-describe('credit-terms-request.json', () => {
+describeExample('credit-terms-request.json', () => {
 	it('invites Acme Co. to apply for 25,000 on 30 days, once, and reads the request back', async () => {
 		const first = await execute('credit-terms-request.json');
 		expect(first.requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
@@ -487,7 +566,7 @@ describe('credit-terms-request.json', () => {
 	});
 });
 
-describe('profile-create.json', () => {
+describeExample('profile-create.json', () => {
 	it('creates the Acme Branding profile and lists it', async () => {
 		const { execution, requests } = await execute('profile-create.json');
 		expect(requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
@@ -500,7 +579,7 @@ describe('profile-create.json', () => {
 	});
 });
 
-describe('loan-form-bank-statement.json (the form, posted)', () => {
+describeExample('loan-form-bank-statement.json (the form, posted)', () => {
 	it('asks the applicant for 6 months of bank statements under the loan number, then waits a day', async () => {
 		sandbox.clearRequests();
 		expect(await submitForm('loan-form-bank-statement.json', ['Ada', 'Lovelace', 'ada@example.com', '+1 519 222 3333', 'loan-4001'])).toBe(200);
@@ -519,6 +598,7 @@ describe('loan-form-bank-statement.json (the form, posted)', () => {
 });
 
 describe('form-create-session.json (the form, posted)', () => {
+describeExample('form-create-session.json (the form, posted)', () => {
 	it('invites the applicant of the form and outputs the new session', async () => {
 		sandbox.clearRequests();
 		expect(await submitForm('form-create-session.json', ['Grace', 'Hopper', 'grace@example.com', '+1 (416) 555-0199', 'crm-3001'])).toBe(200);
@@ -550,7 +630,7 @@ describe('form-create-session.json (the form, posted)', () => {
 	});
 });
 
-describe('form-identity-verify-crm.json (the form, posted; the CRM as a stand-in)', () => {
+describeExample('form-identity-verify-crm.json (the form, posted; the CRM as a stand-in)', () => {
 	const PASSPORT = { documentType: 'passport', firstName: 'Ada', lastName: 'Lovelace', fullName: 'Ada Lovelace', dateOfBirth: '1985-12-10', documentNumber: 'P12345678', expirationDate: '2031-05-31', issuingCountry: 'GB' };
 	const idPhoto = { bytes: sandboxImage({ format: 'jpeg', document: PASSPORT, face: 'ada' }), fileName: 'passport.jpg', type: 'image/jpeg' };
 	/** @type {any[]} */
@@ -594,7 +674,7 @@ describe('form-identity-verify-crm.json (the form, posted; the CRM as a stand-in
 
 // ---- DeepIDV Trigger examples: signed deliveries from the sandbox --------------------------------
 
-describe('trigger-verify-submitted.json (a signed delivery)', () => {
+describeExample('trigger-verify-submitted.json (a signed delivery)', () => {
 	it('marks the submitted session verified', async () => {
 		const session = sandbox.addSession({});
 		const { executions, deliveries } = await deliver('trigger-verify-submitted.json', [session.id]);
@@ -605,7 +685,21 @@ describe('trigger-verify-submitted.json (a signed delivery)', () => {
 	});
 });
 
-describe('trigger-auto-decide.json (a signed delivery)', () => {
+describeExample("parent-consent-boundaries.json (a signed delivery; the child's account as a stand-in)", () => {
+	it("reads the boundaries of the consent's child attestation and sends the parent's choices to the child's account", async () => {
+		const { request, executions, requests } = await deliverConsent('parent-consent-boundaries.json', { chat_enabled: true });
+		expect(executions[0]).toMatchObject({ mode: 'webhook', status: 'success' });
+		expect(requests.map(path)).toEqual([`GET /v1/age-verification/boundaries/${request.child_attestation_id}`]);
+		const [update] = jsonOf(executions[0], "Update the Child's Account");
+		expect({ ...update, body: JSON.parse(update.body) }).toEqual({
+			method: 'PATCH',
+			url: `https://accounts.example.com/api/children/${request.child_session_id}`,
+			body: { parentalConsent: true, settings: { chat_enabled: true }, settingsRevision: 1, consentExpires: request.consent_expires_at },
+		});
+	});
+});
+
+describeExample('trigger-auto-decide.json (a signed delivery)', () => {
 	it('verifies a submission whose ID matches the selfie with a liveness score of 80 or more', async () => {
 		const session = sandbox.addSession({});
 		const { executions } = await deliver('trigger-auto-decide.json', [session.id]);
@@ -618,7 +712,7 @@ describe('trigger-auto-decide.json (a signed delivery)', () => {
 	});
 });
 
-describe('trigger-notify-reviewer.json (a signed delivery; Slack as a stand-in)', () => {
+describeExample('trigger-notify-reviewer.json (a signed delivery; Slack as a stand-in)', () => {
 	it('posts the submission with its face match and liveness results', async () => {
 		const session = sandbox.addSession({ external_id: 'crm-4001' });
 		const { executions } = await deliver('trigger-notify-reviewer.json', [session.id]);
@@ -632,7 +726,7 @@ describe('trigger-notify-reviewer.json (a signed delivery; Slack as a stand-in)'
 	});
 });
 
-describe('submitted-adverse-media-review.json (signed deliveries; the review queue as a stand-in)', () => {
+describeExample('submitted-adverse-media-review.json (signed deliveries; the review queue as a stand-in)', () => {
 	/** @type {Awaited<ReturnType<typeof deliver>>} */
 	let result;
 	/** @type {string[]} */

@@ -5,7 +5,9 @@ import { BINARY_IN_JSON_PROPERTY } from '../files/binaryMarkers';
 import { FILE_MEMORY_BUDGET_BYTES, MemoryBudget } from '../files/memoryBudget';
 import { forEachBounded } from '../transport/concurrency';
 import { readTransportSettings } from '../transport/settings';
+import * as ageVerification from './ageVerification';
 import * as bankStatement from './bankStatement';
+import * as creditCheck from './creditCheck';
 import * as creditTerms from './creditTerms';
 import * as document from './document';
 import * as face from './face';
@@ -17,7 +19,9 @@ import * as session from './session';
 import * as workflow from './workflow';
 
 const resources: Record<string, Record<string, Operation>> = {
+	ageVerification: ageVerification.operations,
 	bankStatement: bankStatement.operations,
+	creditCheck: creditCheck.operations,
 	creditTerms: creditTerms.operations,
 	document: document.operations,
 	face: face.operations,

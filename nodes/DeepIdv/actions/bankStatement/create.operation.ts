@@ -1,5 +1,5 @@
 import { sandboxKeyCannot } from '../apiErrors';
-import { applicantFields } from '../applicantFields';
+import { applicantFields } from '../applicant';
 import { inviteOptions, readInviteOptions } from '../invitations';
 import { externalIdOption, ifExistsOption, inviteCreate, InviteInput } from '../invitedRecords';
 import { additionalFields } from '../screening/personFields';
@@ -10,7 +10,7 @@ const PERIODS = ['3', '6', '9'];
 /** POST /v1/financial: billed, and invites the applicant to share their bank statements. */
 export const { description, execute, describeCompleted } = inviteCreate(BANK_STATEMENTS, {
 	properties: [
-		...applicantFields('the bank statement link'),
+		...applicantFields('bank statement link'),
 		{
 			displayName: 'Period',
 			name: 'period',

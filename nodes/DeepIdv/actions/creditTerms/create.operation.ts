@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { applicantNameFields } from '../applicantFields';
+import { applicantFields } from '../applicant';
 import { isEmail } from '../contactFormats';
 import { inviteOptions, readInviteOptions } from '../invitations';
 import { externalIdOption, ifExistsOption, inviteCreate, InviteInput } from '../invitedRecords';
@@ -41,7 +41,8 @@ class CreditTermsInput extends InviteInput {
 /** POST /v1/credit-terms: billed, and invites the business's contact to apply for trade credit. */
 export const { description, execute, describeCompleted } = inviteCreate(CREDIT_TERMS, {
 	properties: [
-		...applicantNameFields,
+		// First and Last Name only: DeepIDV invites the business by its email.
+		...applicantFields('credit application link').slice(0, 2),
 		business('Business Name', 'businessName', 'e.g. Acme Co.', 'The legal or trading name of the business asking for credit'),
 		business('Business Email', 'businessEmail', 'e.g. ap@acme.com', 'The business email address DeepIDV sends the credit application link to'),
 		business('Business Address', 'businessAddress', 'e.g. 123 Main St, Toronto, ON M5V 2T6', "The business's address, in one line"),

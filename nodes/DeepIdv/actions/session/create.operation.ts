@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
-import { applicantFields } from '../applicantFields';
+import { applicantFields } from '../applicant';
 import { createWithExternalId, ifExternalIdExistsField, readIfExists } from '../externalIdCreate';
 import { ItemInput } from '../itemInput';
 import { describeWrites } from '../operation';
@@ -11,7 +11,7 @@ import { readCreateBody } from './createBody';
 import { findByExternalId, foundSessionOutput, SESSION } from './existingSession';
 
 export const description: INodeProperties[] = [
-	...applicantFields('the verification link'),
+	...applicantFields('verification link'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
