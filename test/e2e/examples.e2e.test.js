@@ -597,7 +597,6 @@ describeExample('loan-form-bank-statement.json (the form, posted)', () => {
 	});
 });
 
-describe('form-create-session.json (the form, posted)', () => {
 describeExample('form-create-session.json (the form, posted)', () => {
 	it('invites the applicant of the form and outputs the new session', async () => {
 		sandbox.clearRequests();
