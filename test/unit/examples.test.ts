@@ -45,8 +45,8 @@ describe('examples/', () => {
 		expect(examples.map(({ file }) => file)).toEqual([
 			'age-verification-parent-connect.json',
 			'create-session.json',
-			'credit-terms-request.json',
 			'credit-check-soft-test-mode.json',
+			'credit-terms-request.json',
 			'email-document-scan-sheet.json',
 			'form-create-session.json',
 			'form-identity-verify-crm.json',
