@@ -7,7 +7,7 @@ import type { InviteInput } from './invitedRecords';
  * default applies otherwise (its docs give none for bank statements and credit terms). `link`
  * names what is sent, e.g. 'the bank statement link'.
  */
-export function inviteOptions(link: string, channels: Array<'email' | 'sms'>): INodeProperties[] {
+export function inviteSwitches(link: string, channels: Array<'email' | 'sms'>): INodeProperties[] {
 	const options: INodeProperties[] = [];
 	if (channels.includes('email')) {
 		options.push({
@@ -31,7 +31,7 @@ export function inviteOptions(link: string, channels: Array<'email' | 'sms'>): I
 }
 
 /** The External ID and the invitation switches that were added, as DeepIDV names them. */
-export function readInviteOptions(input: InviteInput): IDataObject {
+export function readInviteSwitches(input: InviteInput): IDataObject {
 	const fields = input.fields();
 	const body: IDataObject = {};
 	const externalId = input.externalId();

@@ -1,6 +1,6 @@
 import { sandboxKeyCannot } from '../apiErrors';
 import { applicantFields } from '../applicant';
-import { inviteOptions, readInviteOptions } from '../invitations';
+import { inviteSwitches, readInviteSwitches } from '../invitations';
 import { externalIdOption, ifExistsOption, inviteCreate, InviteInput } from '../invitedRecords';
 import { additionalFields } from '../screening/personFields';
 import { BANK_STATEMENTS } from './records';
@@ -19,7 +19,7 @@ export const { description, execute, describeCompleted } = inviteCreate(BANK_STA
 			description: 'How many months of bank statements DeepIDV asks the applicant for',
 			options: PERIODS.map((months) => ({ name: `${months} Months`, value: months })),
 		},
-		additionalFields([externalIdOption(BANK_STATEMENTS), ifExistsOption(BANK_STATEMENTS), ...inviteOptions('the bank statement link', ['email', 'sms'])]),
+		additionalFields([externalIdOption(BANK_STATEMENTS), ifExistsOption(BANK_STATEMENTS), ...inviteSwitches('the bank statement link', ['email', 'sms'])]),
 	],
 	input: InviteInput,
 	body: (input) => ({
@@ -28,7 +28,7 @@ export const { description, execute, describeCompleted } = inviteCreate(BANK_STA
 		email: input.email(input.required(input.text('email'), 'Email', "the applicant's email address")),
 		phone: input.phone(input.required(input.text('phone'), 'Phone', "the applicant's mobile number")),
 		period: input.oneOf('period', 'Period', PERIODS, 'months'),
-		...readInviteOptions(input),
+		...readInviteSwitches(input),
 	}),
 	invalidHint: 'Check First Name, Last Name, Email, Phone, Period and the Additional Fields.',
 	did: 'created a bank statement request and invited the applicant',

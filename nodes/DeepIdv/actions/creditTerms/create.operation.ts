@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { applicantFields } from '../applicant';
 import { isEmail } from '../contactFormats';
-import { inviteOptions, readInviteOptions } from '../invitations';
+import { inviteSwitches, readInviteSwitches } from '../invitations';
 import { externalIdOption, ifExistsOption, inviteCreate, InviteInput } from '../invitedRecords';
 import { additionalFields } from '../screening/personFields';
 import { CREDIT_TERMS } from './records';
@@ -63,7 +63,7 @@ export const { description, execute, describeCompleted } = inviteCreate(CREDIT_T
 			description: 'The payment terms the business asks for (net days)',
 			options: PERIODS.map((days) => ({ name: `${days} Days`, value: days })),
 		},
-		additionalFields([externalIdOption(CREDIT_TERMS), ifExistsOption(CREDIT_TERMS), ...inviteOptions('the credit application link', ['email'])]),
+		additionalFields([externalIdOption(CREDIT_TERMS), ifExistsOption(CREDIT_TERMS), ...inviteSwitches('the credit application link', ['email'])]),
 	],
 	input: CreditTermsInput,
 	body: (input) => ({
@@ -74,7 +74,7 @@ export const { description, execute, describeCompleted } = inviteCreate(CREDIT_T
 		businessAddress: input.required(input.text('businessAddress'), 'Business Address', "the business's address"),
 		requestedCreditAmount: input.amount(),
 		requestedCreditPeriod: input.oneOf('requestedCreditPeriod', 'Requested Credit Period', PERIODS, 'days'),
-		...readInviteOptions(input),
+		...readInviteSwitches(input),
 	}),
 	invalidHint: 'Check the names, the business fields, Requested Credit Amount and Period, and the Additional Fields.',
 	did: 'created a credit terms request and invited the applicant',
