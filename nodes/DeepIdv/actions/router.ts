@@ -72,7 +72,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				const json: IDataObject = { error: error.message };
 				const details = (error as { description?: unknown }).description;
 				if (typeof details === 'string' && details) json.details = details;
-				// Fields an operation attached for the error item, e.g. the job_id of a job not yet ready.
+				// Fields an operation attached for the error item, e.g. the jobId of a job not yet ready.
 				const fields = (error as { context?: IDataObject }).context?.errorItemFields;
 				if (fields && typeof fields === 'object') Object.assign(json, fields);
 				results[itemIndex] = [withFiles(json)];
