@@ -112,8 +112,10 @@ function readConfigs(input: StepSettingsInput, steps: string[]): Map<string, IDa
 		if (!value || typeof value !== 'object' || Array.isArray(value)) {
 			input.fail(`The settings of ${key} in ${JSON_LABEL} are not a JSON object`, `Give each step's settings in curly braces, e.g. ${JSON_EXAMPLE}`);
 		}
-		configs.set(step, input.merge(step, simple.get(step) ?? {}, value as IDataObject, JSON_LABEL));
+		configs.set(step, input.merge(step, simple.get(step) ?? {}, value as IDataObject, JSON_LABEL, true));
 	}
-	for (const [step, config] of simple) if (!seen.has(step)) configs.set(step, input.merge(step, config, {}, JSON_LABEL));
+	for (const [step, config] of simple) if (!seen.has(step)) configs.set(step, input.merge(step, config, {}, JSON_LABEL, true));
+	// A step without settings still needs those DeepIDV requires (e.g. E-Signature's template).
+	for (const step of steps) if (!configs.has(step)) input.merge(step, {}, {}, JSON_LABEL, true);
 	return configs;
 }
