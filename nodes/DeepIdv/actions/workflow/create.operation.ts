@@ -39,7 +39,7 @@ const properties: INodeProperties[] = [
 		name: 'stepSettingsJson',
 		type: 'json',
 		default: '{}',
-		description: `Any other step settings DeepIDV documents, as a JSON object keyed by step ID, e.g. ${JSON_EXAMPLE} or {"FACE_LIVENESS": {"preferred_liveness_method": "…"}}. Checked before anything is sent.`,
+		description: `Any other step settings DeepIDV documents, as a JSON object keyed by step ID, e.g. ${JSON_EXAMPLE} or {"VPN_DETECTION": {"vpn_action": "block"}}. Each is checked against the settings DeepIDV documents for its step before anything is sent.`,
 	},
 ];
 

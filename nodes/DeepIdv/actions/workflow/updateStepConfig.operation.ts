@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 		name: 'settingsJson',
 		type: 'json',
 		default: '{}',
-		description: `Any other settings of the step DeepIDV documents, as a JSON object, e.g. ${JSON_EXAMPLE}. Only these change. Checked before anything is sent.`,
+		description: `Any other settings of the step DeepIDV documents, as a JSON object, e.g. ${JSON_EXAMPLE}. Only these change. Each is checked against the settings DeepIDV documents for its step before anything is sent.`,
 	},
 ];
 
