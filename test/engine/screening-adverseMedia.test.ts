@@ -124,6 +124,22 @@ describe('Screening → Adverse Media through the n8n engine', () => {
 		]);
 	});
 
+	it('sends a failed job to the error output with "Continue (using error output)", as error and details only', async () => {
+		const { items, errorItems } = await screen({ lastName: 'Failing' }, { onError: 'continueErrorOutput' });
+		const jobId = jobPolls()[0].path.split('/').pop();
+		expect(items).toEqual([]);
+		// n8n routes an item to the error output only when its JSON holds nothing but these.
+		expect(errorItems).toEqual([
+			{
+				json: {
+					error: 'DeepIDV could not complete the adverse media screening: The media search provider could not complete the screening',
+					details: `The job ${jobId} failed. Check the details sent, then run the item again to start a new adverse media screening (it is billed again).`,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
 	it('stops waiting at Max Wait with an error that gives the job ID and how to fetch it later', async () => {
 		sb.configure({ asyncJobReadyAfterPolls: 100 });
 		const { error } = await screen({ maxWaitSeconds: 1.2 });

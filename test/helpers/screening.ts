@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
 import { runDeepIdv } from './engine';
@@ -7,6 +7,7 @@ import { sandboxCredential } from './sandbox';
 export interface ScreeningRunOptions {
 	input?: IDataObject[];
 	continueOnFail?: boolean;
+	onError?: INode['onError'];
 	apiKey?: string;
 }
 
@@ -16,13 +17,14 @@ export function runOperation(
 	resource: string,
 	operation: string,
 	parameters: INodeParameters,
-	{ input, continueOnFail, apiKey }: ScreeningRunOptions = {},
+	{ input, continueOnFail, onError, apiKey }: ScreeningRunOptions = {},
 ) {
 	return runDeepIdv({
 		parameters: { resource, operation, ...parameters },
 		credential: sandboxCredential(sb, apiKey),
 		input,
 		continueOnFail,
+		onError,
 	});
 }
 

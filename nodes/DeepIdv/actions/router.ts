@@ -49,6 +49,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const failures: ItemFailure[] = [];
 	const continueOnFail = this.continueOnFail();
+	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 
 	await forEachBounded(
 		items.length,
@@ -72,9 +73,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				const json: IDataObject = { error: error.message };
 				const details = (error as { description?: unknown }).description;
 				if (typeof details === 'string' && details) json.details = details;
-				// Fields an operation attached for the error item, e.g. the jobId of a job not yet ready.
+				// Fields an operation attached for the error item, e.g. the jobId of a job not yet ready —
+				// but not for "Continue (using error output)": n8n sends an item there only when its JSON
+				// has nothing but `error`, `message` and `details` (and the details name the job too).
 				const fields = (error as { context?: IDataObject }).context?.errorItemFields;
-				if (fields && typeof fields === 'object') Object.assign(json, fields);
+				if (fields && typeof fields === 'object' && !toErrorOutput) Object.assign(json, fields);
 				results[itemIndex] = [withFiles(json)];
 			}
 		},
