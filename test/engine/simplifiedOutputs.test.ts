@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { Sandbox } from '../../sandbox';
 import { DeepIdv } from '../../dist/nodes/DeepIdv/DeepIdv.node';
 import type { TestFile } from '../helpers/nodeTypes';
 import { imageFile, useFileChecks } from '../helpers/files';
@@ -16,7 +17,8 @@ import { QUICK_WAIT } from '../helpers/screening';
  * that give a full answer in the sandbox, and the names of its derived fields.
  */
 interface Sample {
-	parameters: INodeParameters;
+	/** Or worked out from the sandbox, for IDs it makes up when it starts. */
+	parameters: INodeParameters | ((sb: Sandbox) => INodeParameters);
 	files?: Record<string, TestFile>;
 	/** Fields the simplified item works out, which are not in DeepIDV's answer. */
 	derived: string[];
@@ -27,6 +29,11 @@ interface Sample {
 const PASSPORT = { documentType: 'passport', firstName: 'Ada', lastName: 'Lovelace', fullName: 'Ada Lovelace', dateOfBirth: '1985-12-10', documentNumber: 'P12345678', expirationDate: '2031-05-31', issuingCountry: 'GB' };
 
 const SAMPLES: Record<string, Sample> = {
+	'ageVerification.getManyParentConnects': { parameters: { returnAll: false, limit: 1, filters: { status: 'CONSENT_GIVEN' } }, derived: [] },
+	'ageVerification.getParentConnect': {
+		parameters: (sb) => ({ parentConnectId: sb.listParentConnects().find((request) => request.status === 'CONSENT_GIVEN')!.id }),
+		derived: [],
+	},
 	'document.scan': { parameters: { documentType: 'passport' }, files: { data: imageFile({ document: PASSPORT }).file }, derived: [] },
 	'identity.verify': {
 		parameters: { documentType: 'passport' },
@@ -74,7 +81,7 @@ describe('Simplified outputs keep DeepIDV’s names and types (every operation w
 	const run = async (key: string, sample: Sample, simplify: boolean): Promise<IDataObject> => {
 		const [resource, operation] = key.split('.');
 		const result = await runDeepIdv({
-			parameters: { resource, operation, ...sample.parameters, simplify },
+			parameters: { resource, operation, ...(typeof sample.parameters === 'function' ? sample.parameters(env.sb) : sample.parameters), simplify },
 			credential: sandboxCredential(env.sb),
 			files: sample.files ? [sample.files] : undefined,
 		});
