@@ -664,7 +664,7 @@ describeExample('form-identity-verify-crm.json (the form, posted; the CRM as a s
 
 	it('sends an applicant whose selfie does not match the ID to manual review, with both files', () => {
 		const [review] = nodeOutput(executions[1], 'Manual Review');
-		expect(review.json).toMatchObject({ verified: false, faceMatch: false, fullName: 'Ada Lovelace' });
+		expect(review.json).toMatchObject({ verified: false, faceMatch: { isMatch: false }, document: { fullName: 'Ada Lovelace' } });
 		expect(Object.keys(review.binary).sort()).toEqual(['ID_photo', 'Selfie']);
 		expect(ran(executions[1], 'Add to CRM')).toBe(false);
 		expect(sandbox.requests.filter((request) => request.path === '/v1/identity/verify')).toHaveLength(2);

@@ -52,7 +52,7 @@ export async function explainRefusals<T>(
 	itemIndex: number,
 	settings: TransportSettings,
 	request: () => Promise<T>,
-	explain: (refusal: Refusal) => RefusalText | undefined,
+	explain: (refusal: Refusal) => RefusalText | undefined | Promise<RefusalText | undefined>,
 ): Promise<T> {
 	let failure: unknown;
 	try {
@@ -63,7 +63,7 @@ export async function explainRefusals<T>(
 	// Outside the catch block: what is passed on as it is, is already the transport's NodeApiError
 	// (or NodeOperationError).
 	const refusal = refusalOf(failure);
-	const text = refusal && explain(refusal);
+	const text = refusal && (await explain(refusal));
 	if (!refusal || !text) throw failure;
 	const apiKey = String((await settings.credentials)?.apiKey ?? '');
 	const redact = (words: string) => (apiKey.length >= 4 ? words.split(apiKey).join('[redacted]') : words);

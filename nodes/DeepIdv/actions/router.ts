@@ -83,7 +83,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				const json: IDataObject = { error: error.message };
 				const details = (error as { description?: unknown }).description;
 				if (typeof details === 'string' && details) json.details = details;
-				// Fields an operation attached for the error item, e.g. the job_id of a job not yet ready —
+				// Fields an operation attached for the error item, e.g. the jobId of a job not yet ready —
 				// but not for "Continue (using error output)": n8n sends an item there only when its JSON
 				// has nothing but `error`, `message` and `details` (and the details name the job too).
 				const fields = (error as { context?: IDataObject }).context?.errorItemFields;
