@@ -13,6 +13,7 @@ const { viewEntry } = require('./core/store');
 const { compareNewestFirst } = require('./core/paging');
 const { submitSession, failSession } = require('./sessions/lifecycle');
 const { createUploadListener } = require('./files/uploads');
+const { completeRecord } = require('./financial/lifecycle');
 const { consentParentConnect } = require('./age-verification/parent-connect');
 const { sandboxImage, factsOf } = require('./files/images');
 
@@ -41,6 +42,8 @@ const { sandboxImage, factsOf } = require('./files/images');
  * @typedef {import('./files/uploads').RecordedUpload} RecordedUpload
  * @typedef {import('./files/images').ImageSpec} ImageSpec
  * @typedef {import('./files/images').ImageFacts} ImageFacts
+ * @typedef {import('./financial/fixtures').InvitedRecord} InvitedRecord
+ * @typedef {import('./profiles/routes').Profile} Profile
  * @typedef {import('./age-verification/parent-connect').ParentConnectRecord} ParentConnectRecord
  */
 
@@ -64,6 +67,11 @@ const { sandboxImage, factsOf } = require('./files/images');
  * @property {() => void} clearWebhooks Same as DELETE /__sandbox/webhooks.
  * @property {(id: string) => SessionRecord | undefined} submitSession Same as POST /__sandbox/sessions/{id}/submit; undefined for an unknown id.
  * @property {(id: string) => SessionRecord | undefined} failSession Same as POST /__sandbox/sessions/{id}/fail; undefined for an unknown id.
+ * @property {(id: string) => InvitedRecord | undefined} completeBankStatement Same as POST /__sandbox/financial/{id}/complete; undefined for an unknown id.
+ * @property {(id: string) => InvitedRecord | undefined} completeCreditTerms Same as POST /__sandbox/credit-terms/{id}/complete; undefined for an unknown id.
+ * @property {(id: string) => InvitedRecord | undefined} getBankStatement Copy of a live bank statement request, or undefined.
+ * @property {(id: string) => InvitedRecord | undefined} getCreditTerms Copy of a live credit terms request, or undefined.
+ * @property {(id: string) => Profile | undefined} getProfile Copy of a live branding profile, or undefined.
  * @property {ReadonlyArray<{ id: string, inquiry: 'hard' | 'soft', uat: boolean }>} creditChecks Live list of the credit checks created (with the parsed body as `input`).
  * @property {ReadonlyArray<{ id: string }>} ageVerifications Live list of the age verifications created (with the parsed body as `input`).
  * @property {() => ParentConnectRecord[]} listParentConnects Copies of every Parent Connect request, seeded and created, newest first.
@@ -91,7 +99,7 @@ async function startSandbox(input) {
 	state.uploadBaseUrl = await listen(uploadServer, 0, options.host);
 	const live = state.store.live;
 
-	/** @param {SessionRecord | undefined} record */
+	/** @template T @param {T | undefined} record */
 	const copy = (record) => record && structuredClone(record);
 
 	return {
@@ -151,6 +159,11 @@ async function startSandbox(input) {
 			return request && structuredClone(request);
 		},
 		expireAsyncJobs: () => state.asyncJobs.expireAll(),
+		completeBankStatement: (id) => completeRecord(state, 'bankStatements', id),
+		completeCreditTerms: (id) => completeRecord(state, 'creditTerms', id),
+		getBankStatement: (id) => copy(live.bankStatements.get(id)),
+		getCreditTerms: (id) => copy(live.creditTerms.get(id)),
+		getProfile: (id) => copy(live.profiles.get(id)),
 		uploadedFile(fileKey) {
 			const stored = state.files.get(fileKey)?.stored;
 			return stored ? { ...stored, marker: stored.marker && structuredClone(stored.marker) } : undefined;

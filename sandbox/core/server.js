@@ -17,6 +17,8 @@ const authRoutes = require('./auth-routes');
 const screeningRoutes = require('../screening/routes');
 const asyncJobRoutes = require('../screening/async-job-routes');
 const fileRoutes = require('../files/routes');
+const financialRoutes = require('../financial/routes');
+const profileRoutes = require('../profiles/routes');
 const controlRoutes = require('./control-routes');
 const ageVerificationRoutes = require('../age-verification/routes');
 const creditCheckRoutes = require('../credit-checks/routes');
@@ -32,7 +34,7 @@ const CONTROL_PREFIX = '/__sandbox/';
 
 /** @param {SandboxState} state */
 function createRequestListener(state) {
-	const api = createRouter([...ageVerificationRoutes, ...creditCheckRoutes, ...sessionRoutes, ...progressRoutes, ...reVerificationRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes, ...fileRoutes]);
+	const api = createRouter([...ageVerificationRoutes, ...creditCheckRoutes, ...sessionRoutes, ...progressRoutes, ...reVerificationRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes, ...fileRoutes, ...financialRoutes, ...profileRoutes]);
 	const control = createRouter(controlRoutes);
 
 	/**

@@ -544,6 +544,59 @@ describeExample('email-document-scan-sheet.json (the mailbox and the sheet as st
 
 // ---- Form Trigger examples: the published form, posted -------------------------------------------
 
+describeExample('credit-terms-request.json', () => {
+	it('invites Acme Co. to apply for 25,000 on 30 days, once, and reads the request back', async () => {
+		const first = await execute('credit-terms-request.json');
+		expect(first.requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
+			{ method: 'GET', at: '/v1/credit-terms/externalId/acct-1001', json: undefined },
+			{
+				method: 'POST',
+				at: '/v1/credit-terms',
+				json: { firstName: 'Ada', lastName: 'Lovelace', businessName: 'Acme Co.', businessEmail: 'ap@acme.example', businessAddress: '1 Main St, Toronto, ON', requestedCreditAmount: 25000, requestedCreditPeriod: '30', externalId: 'acct-1001' },
+			},
+			{ method: 'GET', at: expect.stringMatching(/^\/v1\/credit-terms\/[0-9a-f-]{36}$/), json: undefined },
+		]);
+		const [created] = jsonOf(first.execution, 'Create Credit Terms Request');
+		expect(created).toMatchObject({ externalId: 'acct-1001', created: true, creditTermsUrl: expect.any(String) });
+		expect(jsonOf(first.execution, 'Get Credit Terms Request')).toEqual([sandbox.getCreditTerms(created.creditTermsId)]);
+		// Run again: the existing request is returned, nobody is invited twice.
+		const second = await execute('credit-terms-request.json');
+		expect(second.requests.map(path)).toEqual(['GET /v1/credit-terms/externalId/acct-1001', `GET /v1/credit-terms/${created.creditTermsId}`]);
+		expect(jsonOf(second.execution, 'Create Credit Terms Request')).toEqual([expect.objectContaining({ creditTermsId: created.creditTermsId, created: false })]);
+	});
+});
+
+describeExample('profile-create.json', () => {
+	it('creates the Acme Branding profile and lists it', async () => {
+		const { execution, requests } = await execute('profile-create.json');
+		expect(requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
+			{ method: 'POST', at: '/v1/profiles', json: { name: 'Acme Branding' } },
+			{ method: 'GET', at: '/v1/profiles', json: undefined },
+		]);
+		const [profile] = jsonOf(execution, 'Create Profile');
+		expect(profile).toEqual(sandbox.getProfile(profile.id));
+		expect(jsonOf(execution, 'Get Many Profiles')).toEqual([profile]);
+	});
+});
+
+describeExample('loan-form-bank-statement.json (the form, posted)', () => {
+	it('asks the applicant for 6 months of bank statements under the loan number, then waits a day', async () => {
+		sandbox.clearRequests();
+		expect(await submitForm('loan-form-bank-statement.json', ['Ada', 'Lovelace', 'ada@example.com', '+1 519 222 3333', 'loan-4001'])).toBe(200);
+		const [execution] = await finished('loan-form-bank-statement.json', 1);
+		expect(sandbox.requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
+			{ method: 'GET', at: '/v1/financial/externalId/loan-4001', json: undefined },
+			{ method: 'POST', at: '/v1/financial', json: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+15192223333', period: '6', externalId: 'loan-4001' } },
+		]);
+		const [created] = jsonOf(execution, 'Request Bank Statements');
+		expect(created).toMatchObject({ externalId: 'loan-4001', created: true });
+		expect(sandbox.getBankStatement(created.bankStatementId)).toMatchObject({ status: 'pending', Config: { period: '6' } });
+		// The Wait node holds the execution for a day before Get and the If run.
+		expect(execution.status).toBe('waiting');
+		expect(ran(execution, 'Get Bank Statement')).toBe(false);
+	});
+});
+
 describeExample('form-create-session.json (the form, posted)', () => {
 	it('invites the applicant of the form and outputs the new session', async () => {
 		sandbox.clearRequests();

@@ -13,7 +13,19 @@ const operationsOf = (resource: string) =>
 
 describe('DeepIDV node description', () => {
 	it('lists the resources alphabetically, keeping Session the default', () => {
-		expect((resourceProperty.options as INodePropertyOptions[]).map((option) => option.name)).toEqual(['Age Verification', 'Credit Check', 'Document', 'Face', 'Identity', 'Screening', 'Session', 'Workflow']);
+		expect((resourceProperty.options as INodePropertyOptions[]).map((option) => option.name)).toEqual([
+			'Age Verification',
+			'Bank Statement',
+			'Credit Check',
+			'Credit Terms Request',
+			'Document',
+			'Face',
+			'Identity',
+			'Profile',
+			'Screening',
+			'Session',
+			'Workflow',
+		]);
 		expect(resourceProperty.default).toBe('session');
 	});
 

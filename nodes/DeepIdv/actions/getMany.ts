@@ -65,8 +65,8 @@ export interface TokenPagedList {
 	listField: string;
 	/** The name of the token, in the answer and in the next request, e.g. 'next_token'. */
 	tokenField: string;
-	/** The most records DeepIDV returns per request, asked for with `limit`. */
-	maxPageSize: number;
+	/** The most records DeepIDV returns per request, asked for with `limit`; absent: the list takes no `limit`. */
+	maxPageSize?: number;
 	/**
 	 * Whether DeepIDV filters a page after reading `limit` records (e.g. the parent connect status
 	 * filter), so a page holds fewer matches than asked for, or none, while more follow: then every
@@ -97,8 +97,8 @@ export async function fetchTokenPages(
 	const seenTokens = new Set<string>();
 	let token: string | undefined;
 	do {
-		const wanted = list.filtersAfterLimit ? list.maxPageSize : Math.min(max - records.length, list.maxPageSize);
-		const qs: IDataObject = { ...list.qs, limit: wanted };
+		const qs: IDataObject = { ...list.qs };
+		if (list.maxPageSize) qs.limit = list.filtersAfterLimit ? list.maxPageSize : Math.min(max - records.length, list.maxPageSize);
 		if (token) {
 			if (seenTokens.has(token)) {
 				throw new NodeApiError(context.getNode(), { [list.tokenField]: token }, {

@@ -6,21 +6,27 @@ import { FILE_MEMORY_BUDGET_BYTES, MemoryBudget } from '../files/memoryBudget';
 import { forEachBounded } from '../transport/concurrency';
 import { readTransportSettings } from '../transport/settings';
 import * as ageVerification from './ageVerification';
+import * as bankStatement from './bankStatement';
 import * as creditCheck from './creditCheck';
+import * as creditTerms from './creditTerms';
 import * as document from './document';
 import * as face from './face';
 import * as identity from './identity';
 import type { ExecutionShared, Operation } from './operation';
+import * as profile from './profile';
 import * as screening from './screening';
 import * as session from './session';
 import * as workflow from './workflow';
 
 const resources: Record<string, Record<string, Operation>> = {
 	ageVerification: ageVerification.operations,
+	bankStatement: bankStatement.operations,
 	creditCheck: creditCheck.operations,
+	creditTerms: creditTerms.operations,
 	document: document.operations,
 	face: face.operations,
 	identity: identity.operations,
+	profile: profile.operations,
 	screening: screening.operations,
 	session: session.operations,
 	workflow: workflow.operations,
