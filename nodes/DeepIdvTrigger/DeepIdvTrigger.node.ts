@@ -32,7 +32,7 @@ export class DeepIdvTrigger implements INodeType {
 		// both (editor-ui useActionsGeneration: app.description = trigger.description), so it speaks
 		// for the whole package.
 		description:
-			'Verify identities with DeepIDV: send and decide verification sessions, screen people and phones, check ID documents and faces, and start workflows when a session is created, submitted, verified, rejected or failed, or a parent consents for a child',
+			'Verify identities with DeepIDV: send and decide verification sessions, screen people and phones, check ID documents and faces, request bank statements, credit checks and age verifications, and start workflows when a session is created, submitted, verified, rejected or failed, or a parent consents for a child',
 		defaults: { name: 'DeepIDV Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
