@@ -39,6 +39,12 @@ export const PACING = {
 	probe: 2,
 	/** The rate never drops below this share of the configured one, so items keep moving. */
 	floorShare: 0.04,
+	/**
+	 * A process's pacer for an organisation is dropped after this many seconds with nobody waiting
+	 * and every answer in: its bucket is full again by then, and an execution starting later starts
+	 * afresh, as it would on another worker.
+	 */
+	idleDropSeconds: 30,
 } as const;
 
 /** The last few outcomes of an execution's requests: refused (429) or not. */

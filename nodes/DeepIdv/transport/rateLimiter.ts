@@ -7,7 +7,7 @@ export interface Clock {
 	sleep(ms: number): Promise<void>;
 }
 
-const realClock: Clock = { now: () => Date.now(), sleep: n8nSleep };
+export const realClock: Clock = { now: () => Date.now(), sleep: n8nSleep };
 
 /** Permission to send one request. Report how it went exactly once (later reports are ignored). */
 export interface Permit {
@@ -20,23 +20,32 @@ export interface Permit {
 }
 
 /**
- * Paces one node execution's requests to DeepIDV: a token bucket at the configured rate (DeepIDV
- * documents 25 per second with bursts of 35), served first come, first served.
+ * Who asks for a permit: one node execution (its TransportSettings). Each execution's callers are
+ * served in the order they asked, and the executions in turn, one permit each.
+ */
+export type Lane = object;
+
+/**
+ * Paces the requests of every execution in this process that uses one DeepIDV organisation (see
+ * organisationPacers.ts): a token bucket at the configured rate (DeepIDV documents 25 per second
+ * with bursts of 35), shared fairly: the executions with callers waiting are served in turn, one
+ * permit each, so a late joiner gets its share at its first request and an execution with many
+ * items waiting gets no more than one with a few.
  *
- * DeepIDV's limit is per organisation, so other executions and workflows on the same API key share
- * it, while nothing is shared between executions here (queue-mode workers share no memory). The
- * pace therefore adapts to the 429s, in the manner of TCP's congestion control (see pacing.ts for
- * the numbers):
- * - a held-back burst: an execution starts with a third of the burst and the configured rate, and
- *   gets the rest of the burst after a couple of seconds without a 429. Executions started together
- *   then fit in DeepIDV's bucket at first instead of each firing a full burst into it; alone, the
- *   burst is only spent a little later.
+ * DeepIDV's limit is per organisation, so requests this process cannot see share it too: other
+ * queue-mode workers and webhook processes (which share no memory with this one) and other
+ * applications on the key. The pace therefore still adapts to the 429s, in the manner of TCP's
+ * congestion control (see pacing.ts for the numbers):
+ * - a held-back burst: a pacer starts with a third of the burst and the configured rate, and gets
+ *   the rest of the burst after a couple of seconds without a 429. Workers started together then fit
+ *   in DeepIDV's bucket at first instead of each firing a full burst into it; alone, the burst is
+ *   only spent a little later.
  * - a 429 gives up the saved burst and cuts the rate: to half (every round trip) when it comes
  *   while the burst is still held back or while most requests are refused, by 30% at most once per
- *   few requests when the limit is merely shared, and only slightly for a lone 429 of an execution
- *   that never met competition (the server's and this bucket's clocks drifting apart).
+ *   few requests when the limit is merely shared, and only slightly for a lone 429 of a pacer that
+ *   never met competition (the server's and this bucket's clocks drifting apart).
  * - without 429s the rate climbs back linearly, and after a few quiet seconds ever faster, so the
- *   capacity an execution leaves when it finishes is soon taken up by the others.
+ *   capacity another worker leaves when it finishes is soon taken up.
  */
 export class RateLimiter {
 	private tokens: number;
@@ -56,8 +65,17 @@ export class RateLimiter {
 
 	private sent = 0;
 
-	/** Callers waiting for a token, in the order they asked. */
-	private readonly waiting: Array<(sequence: number) => void> = [];
+	/**
+	 * Callers waiting for a token, per execution in the order they asked. The map's order is the
+	 * order of turns: an execution served goes to the back, and a new one joins at the back.
+	 */
+	private readonly waiting = new Map<Lane, Array<(sequence: number) => void>>();
+
+	/** Permits let through and not reported yet. */
+	private outstanding = 0;
+
+	/** When a permit was last let through or reported. */
+	private activeAt: number;
 
 	private serving = false;
 
@@ -72,6 +90,7 @@ export class RateLimiter {
 		this.heldBack = burst - this.tokens;
 		this.updatedAt = clock.now();
 		this.startedAt = this.updatedAt;
+		this.activeAt = this.updatedAt;
 	}
 
 	/** The current rate in requests per second. */
@@ -79,13 +98,36 @@ export class RateLimiter {
 		return this.rateAt(this.clock.now());
 	}
 
-	/** Resolves when the caller may send one request. Callers are served in the order they asked. */
-	async take(): Promise<Permit> {
+	/**
+	 * Resolves when the caller may send one request. An execution's callers are served in the order
+	 * they asked; the executions (`lane`) in turn.
+	 */
+	async take(lane: Lane = this): Promise<Permit> {
 		const sequence = await new Promise<number>((resolve) => {
-			this.waiting.push(resolve);
+			const queue = this.waiting.get(lane);
+			if (queue) queue.push(resolve);
+			else this.waiting.set(lane, [resolve]);
 			if (!this.serving) void this.serve();
 		});
 		return this.permit(sequence);
+	}
+
+	/**
+	 * Whether nothing is left of this pacer's work: nobody waiting, every permit reported, and
+	 * nothing let through for `idleMs`. By then the bucket is full again and a cut has climbed back
+	 * or is stale, so a fresh pacer would do the same.
+	 */
+	idle(idleMs: number): boolean {
+		return this.waiting.size === 0 && this.outstanding === 0 && this.clock.now() - this.activeAt >= idleMs;
+	}
+
+	/** The next caller in turn: the first of the execution whose turn it is. */
+	private next(): (sequence: number) => void {
+		const [lane, queue] = this.waiting.entries().next().value!;
+		const resolve = queue.shift()!;
+		this.waiting.delete(lane);
+		if (queue.length > 0) this.waiting.set(lane, queue);
+		return resolve;
 	}
 
 	/**
@@ -95,11 +137,13 @@ export class RateLimiter {
 	private async serve(): Promise<void> {
 		this.serving = true;
 		try {
-			while (this.waiting.length > 0) {
+			while (this.waiting.size > 0) {
 				const rate = this.refill();
 				if (this.tokens >= 1) {
 					this.tokens -= 1;
-					this.waiting.shift()!(this.sent++);
+					this.outstanding++;
+					this.activeAt = this.clock.now();
+					this.next()(this.sent++);
 					continue;
 				}
 				await this.clock.sleep(Math.max(1, Math.ceil(((1 - this.tokens) / rate) * 1000)));
@@ -115,6 +159,8 @@ export class RateLimiter {
 		const settle = (outcome: () => void) => {
 			if (settled) return;
 			settled = true;
+			this.outstanding--;
+			this.activeAt = this.clock.now();
 			outcome();
 		};
 		return {
