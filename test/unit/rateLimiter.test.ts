@@ -59,10 +59,11 @@ describe('RateLimiter', () => {
 		expect(before[0]).toBe(20);
 		for (const gap of gaps(before)) expect(gap).toBe(40);
 		expect(before.length).toBe(50); // 20, 60, … 1980
-		// The first caller let through after 2 s (at the next token, 2020 ms) brings the 24.5 with it.
+		// The first caller let through after 2 s (at the next token, 2020 ms) brings the 24.5 with it,
+		// less the two tokens kept short of DeepIDV's bucket for uneven delays.
 		const released = times.find((time) => time >= PACING.aloneAfterSeconds * 1000)!;
 		expect(released).toBe(2020);
-		expect(atOnce(released)).toBe(25);
+		expect(atOnce(released)).toBe(25 - PACING.jitterReserve);
 		const after = times.filter((time) => time > released);
 		expect(after[0]).toBe(2040);
 		for (const gap of gaps(after)) expect(gap).toBe(40);
@@ -90,11 +91,19 @@ describe('RateLimiter', () => {
 		expect(times[59]).toBeGreaterThan(PACING.aloneAfterSeconds * 1000);
 	});
 
-	it('refills while idle, never beyond the burst', async () => {
+	it('refills while idle, never beyond the burst less a tenth (short of DeepIDV\'s bucket, for uneven delays)', async () => {
 		const limiter = new RateLimiter(10, 2, clock);
 		await grantTimes(limiter, 2);
 		jest.setSystemTime(Date.now() + 10_000);
-		expect(await grantTimes(limiter, 3)).toEqual([0, 0, 100]);
+		// 1.8 tokens: one at once, the second when 0.2 more have come (20 ms), then one per 100 ms.
+		expect(await grantTimes(limiter, 3)).toEqual([0, 20, 120]);
+	});
+
+	it('keeps two tokens short of a full burst of 35 once it has given the whole burst', async () => {
+		const limiter = await settled();
+		jest.setSystemTime(Date.now() + 10_000);
+		const times = await grantTimes(limiter, 40);
+		expect(times.filter((time) => time === 0)).toHaveLength(35 - PACING.jitterReserve);
 	});
 
 	/** A limiter that has had its whole burst: two seconds without a 429 behind it. */

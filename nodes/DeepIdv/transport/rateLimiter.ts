@@ -203,6 +203,11 @@ export class RateLimiter {
 		return Math.min(this.ceiling, this.cut.rate + PACING.increasePerSecond * seconds + PACING.probe * probing ** 3);
 	}
 
+	/** The tokens the bucket keeps short of DeepIDV's (see PACING.jitterReserve). */
+	private reserve(): number {
+		return Math.min(PACING.jitterReserve, this.burst / 10);
+	}
+
 	/** Adds the tokens earned since the last call (and the held-back burst when due); returns the rate. */
 	private refill(): number {
 		const now = this.clock.now();
@@ -210,12 +215,14 @@ export class RateLimiter {
 		const earned = ((now - this.updatedAt) / 1000) * rate;
 		let released = 0;
 		if (this.heldBack > 0 && now - this.startedAt >= PACING.aloneAfterSeconds * 1000) {
-			released = this.heldBack;
+			released = Math.max(0, this.heldBack - this.reserve());
 			this.heldBack = 0;
 		}
-		// The saved burst shrinks with the rate, so a slowed-down execution does not burst at full
-		// size, and leaves out the part still held back.
-		const capacity = Math.max(1, (this.burst * rate) / this.ceiling - this.heldBack);
+		// The saved burst shrinks with the rate, so a slowed-down pacer does not burst at full size,
+		// and leaves out the part still held back; once it is all given, a few tokens short of
+		// DeepIDV's bucket, for the requests that travel faster than the one before them.
+		const full = (this.burst * rate) / this.ceiling;
+		const capacity = Math.max(1, full - (this.heldBack > 0 ? this.heldBack : this.reserve()));
 		this.tokens = Math.min(capacity, this.tokens + earned + released);
 		this.updatedAt = now;
 		return rate;
