@@ -65,7 +65,7 @@ describe('RateLimiter', () => {
 		expect(released).toBe(2020);
 		expect(atOnce(released)).toBe(22);
 		const after = times.filter((time) => time > released);
-		expect(after[0]).toBe(2040);
+		expect(after[0]).toBe(2060);
 		for (const gap of gaps(after)) expect(gap).toBe(40);
 	});
 
