@@ -14,6 +14,12 @@ import { RateLimiter, realClock } from './rateLimiter';
  * Entries are found by a SHA-256 of the base URL, the API key and the rate: the key itself is not
  * kept. An entry with nothing left to do (see RateLimiter.idle) is dropped at the next look-up, so
  * nothing outlives the executions but a few idle seconds; nothing is timed.
+ *
+ * Known limits (docs/errors.md): turns are per execution, so a workflow that starts many
+ * executions gets many turns; an execution whose requests hang holds no permits back (they are
+ * paced by the clock) but keeps its entry until they end (Timeout); an execution stopped in n8n
+ * starts no more items, but the requests it had started keep their turns; executions with another
+ * Max Requests per Second are paced apart.
  */
 export class OrganisationPacers {
 	private readonly pacers = new Map<string, RateLimiter>();
