@@ -193,6 +193,30 @@ describe('RateLimiter', () => {
 		expect(limiter.perSecond).toBeGreaterThanOrEqual(25 * PACING.floorShare);
 	});
 
+	it('paces several executions like as many flows: a 1/n share of each cut, an n times steeper climb', async () => {
+		const limiter = await settled();
+		const [a, b] = [{}, {}];
+		/** `count` permits for each execution, answered (or the last one of `a` refused). */
+		const both = async (count: number, refuseLast = false) => {
+			const permits = Array.from({ length: count }, () => [limiter.take(a), limiter.take(b)]).flat();
+			await jest.runAllTimersAsync();
+			const granted = await Promise.all(permits);
+			granted.forEach((permit, index) => (refuseLast && index === granted.length - 2 ? permit.rateLimited() : permit.answered()));
+		};
+		await both(15);
+		await both(1, true); // a stray 429: a 2.5% cut instead of 5%
+		expect(limiter.perSecond).toBeCloseTo(25 * (1 - (1 - PACING.strayDecrease) / 2), 1);
+		await both(PACING.cutEvery);
+		await both(1, true); // the limit is shared: 15% instead of 30%
+		const cut = limiter.perSecond;
+		// From about 24.4 (climbing meanwhile): 15% down is about 21, a whole 30% would be about 17.
+		const afterStray = 25 * (1 - (1 - PACING.strayDecrease) / 2);
+		expect(cut).toBeLessThan(afterStray * 0.9);
+		expect(cut).toBeGreaterThan(afterStray * PACING.decrease + 2);
+		jest.setSystemTime(Date.now() + 1000);
+		expect(limiter.perSecond).toBeCloseTo(cut + 2 * PACING.increasePerSecond, 1);
+	});
+
 	it('ignores a second report on the same permit', async () => {
 		const limiter = new RateLimiter(25, 35, clock);
 		await grantTimes(limiter, 1, (permit) => {

@@ -31,7 +31,12 @@ export const PACING = {
 	cutEvery: 5,
 	/** A lone 429 of an execution that never met competition (clock drift): a 5% cut. */
 	strayDecrease: 0.95,
-	/** Requests per second regained per second without a 429. */
+	/**
+	 * Executions that asked for a permit within this many seconds count as being paced: a pacer
+	 * serving n of them cuts by a 1/n share and climbs n times as fast (see RateLimiter).
+	 */
+	flowSeconds: 2,
+	/** Requests per second regained per second without a 429 (per execution being paced). */
 	increasePerSecond: 1.5,
 	/** After this many seconds without a cut, the climb speeds up (capacity has probably freed up)… */
 	probeAfterSeconds: 3,

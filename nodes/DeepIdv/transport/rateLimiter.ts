@@ -57,8 +57,14 @@ export class RateLimiter {
 
 	private updatedAt: number;
 
-	/** The last cut: the rate it set, when, and how many requests had been let through by then. */
-	private cut?: { rate: number; at: number; sent: number };
+	/**
+	 * The last cut: the rate it set, when, how many requests had been let through by then, and for
+	 * how many executions (the climb from it is that many times as steep).
+	 */
+	private cut?: { rate: number; at: number; sent: number; flows: number };
+
+	/** When each execution last asked for a permit, to count the executions being paced. */
+	private readonly askedAt = new Map<Lane, number>();
 
 	/** Whether DeepIDV has refused more than a stray request: other executions share the limit. */
 	private competing = false;
@@ -103,6 +109,8 @@ export class RateLimiter {
 	 * they asked; the executions (`lane`) in turn.
 	 */
 	async take(lane: Lane = this): Promise<Permit> {
+		this.askedAt.delete(lane);
+		this.askedAt.set(lane, this.clock.now());
 		const sequence = await new Promise<number>((resolve) => {
 			const queue = this.waiting.get(lane);
 			if (queue) queue.push(resolve);
@@ -187,20 +195,37 @@ export class RateLimiter {
 		// A 429 to a request sent before the last cut (or, unless in a storm, soon after it) says
 		// nothing new about the current rate.
 		if (this.cut && sequence < this.cut.sent + (storm ? 0 : PACING.cutEvery)) return;
-		const factor = storm ? PACING.stormDecrease : this.competing ? PACING.decrease : PACING.strayDecrease;
+		// Against the other processes on the key, this pacer stands for all its executions: like that
+		// many TCP flows, each 429 cuts only one of them (a 1/n share of the cut), and each climbs.
+		// Executions on several workers then get about the same share each, not each worker.
+		const flows = this.flows();
+		const decrease = storm ? PACING.stormDecrease : this.competing ? PACING.decrease : PACING.strayDecrease;
+		const factor = storm ? decrease : 1 - (1 - decrease) / flows;
 		const floor = this.ceiling * (storm ? Math.min(PACING.stormFloorShare, rate / this.ceiling) : PACING.floorShare);
 		this.cut = {
 			rate: Math.max(floor, rate * factor),
 			at: this.clock.now(),
 			sent: this.sent,
+			flows,
 		};
+	}
+
+	/** How many executions asked for a permit in the last PACING.flowSeconds (at least one). */
+	private flows(): number {
+		const since = this.clock.now() - PACING.flowSeconds * 1000;
+		for (const [lane, at] of this.askedAt) {
+			if (at >= since) break;
+			this.askedAt.delete(lane);
+		}
+		return Math.max(1, this.askedAt.size);
 	}
 
 	private rateAt(now: number): number {
 		if (!this.cut) return this.ceiling;
 		const seconds = (now - this.cut.at) / 1000;
 		const probing = Math.max(0, seconds - PACING.probeAfterSeconds);
-		return Math.min(this.ceiling, this.cut.rate + PACING.increasePerSecond * seconds + PACING.probe * probing ** 3);
+		const climb = PACING.increasePerSecond * this.cut.flows * seconds;
+		return Math.min(this.ceiling, this.cut.rate + climb + PACING.probe * probing ** 3);
 	}
 
 	/** The tokens the bucket keeps short of DeepIDV's (see PACING.jitterReserve). */
