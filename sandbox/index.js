@@ -13,6 +13,8 @@ const { viewEntry } = require('./core/store');
 const { compareNewestFirst } = require('./core/paging');
 const { submitSession, failSession } = require('./sessions/lifecycle');
 const { createUploadListener } = require('./files/uploads');
+const { completeRecord } = require('./financial/lifecycle');
+const { consentParentConnect } = require('./age-verification/parent-connect');
 const { sandboxImage, factsOf } = require('./files/images');
 
 /**
@@ -40,6 +42,9 @@ const { sandboxImage, factsOf } = require('./files/images');
  * @typedef {import('./files/uploads').RecordedUpload} RecordedUpload
  * @typedef {import('./files/images').ImageSpec} ImageSpec
  * @typedef {import('./files/images').ImageFacts} ImageFacts
+ * @typedef {import('./financial/fixtures').InvitedRecord} InvitedRecord
+ * @typedef {import('./profiles/routes').Profile} Profile
+ * @typedef {import('./age-verification/parent-connect').ParentConnectRecord} ParentConnectRecord
  */
 
 /**
@@ -62,6 +67,17 @@ const { sandboxImage, factsOf } = require('./files/images');
  * @property {() => void} clearWebhooks Same as DELETE /__sandbox/webhooks.
  * @property {(id: string) => SessionRecord | undefined} submitSession Same as POST /__sandbox/sessions/{id}/submit; undefined for an unknown id.
  * @property {(id: string) => SessionRecord | undefined} failSession Same as POST /__sandbox/sessions/{id}/fail; undefined for an unknown id.
+ * @property {(id: string) => InvitedRecord | undefined} completeBankStatement Same as POST /__sandbox/financial/{id}/complete; undefined for an unknown id.
+ * @property {(id: string) => InvitedRecord | undefined} completeCreditTerms Same as POST /__sandbox/credit-terms/{id}/complete; undefined for an unknown id.
+ * @property {(id: string) => InvitedRecord | undefined} getBankStatement Copy of a live bank statement request, or undefined.
+ * @property {(id: string) => InvitedRecord | undefined} getCreditTerms Copy of a live credit terms request, or undefined.
+ * @property {(id: string) => Profile | undefined} getProfile Copy of a live branding profile, or undefined.
+ * @property {ReadonlyArray<{ id: string, inquiry: 'hard' | 'soft', uat: boolean }>} creditChecks Live list of the credit checks created (with the parsed body as `input`).
+ * @property {ReadonlyArray<{ id: string }>} ageVerifications Live list of the age verifications created (with the parsed body as `input`).
+ * @property {() => ParentConnectRecord[]} listParentConnects Copies of every Parent Connect request, seeded and created, newest first.
+ * @property {(ageVerificationId: string, boundaries?: Record<string, unknown>) => ParentConnectRecord | undefined} consentParentConnect Same as
+ *   POST /__sandbox/age-verification/{id}/consent: the parent consents (with these choices, else the declared defaults) and
+ *   parent_connect.consent_given is sent; undefined when that age verification has no Parent Connect request.
  * @property {() => number} expireAsyncJobs Same as POST /__sandbox/async-jobs/expire: every async job answers 404 from now on. Returns how many.
  * @property {(fileKey: string) => ImageFacts | undefined} uploadedFile What the upload host stored for a fileKey (size, SHA-256, format, marker), or undefined before a valid PUT.
  * @property {() => Promise<void>} close Stops listening (API and upload host), drops open connections and cancels pending webhook retries.
@@ -83,7 +99,7 @@ async function startSandbox(input) {
 	state.uploadBaseUrl = await listen(uploadServer, 0, options.host);
 	const live = state.store.live;
 
-	/** @param {SessionRecord | undefined} record */
+	/** @template T @param {T | undefined} record */
 	const copy = (record) => record && structuredClone(record);
 
 	return {
@@ -134,7 +150,20 @@ async function startSandbox(input) {
 		clearWebhooks: () => state.webhooks.clear(),
 		submitSession: (id) => copy(submitSession(state, id)),
 		failSession: (id) => copy(failSession(state, id)),
+		creditChecks: state.creditChecks,
+		ageVerifications: state.ageVerification.created,
+		listParentConnects: () =>
+			structuredClone(state.ageVerification.parentConnects).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || (a.child_session_id < b.child_session_id ? 1 : -1)),
+		consentParentConnect: (id, boundaries) => {
+			const request = consentParentConnect(state, id, boundaries);
+			return request && structuredClone(request);
+		},
 		expireAsyncJobs: () => state.asyncJobs.expireAll(),
+		completeBankStatement: (id) => completeRecord(state, 'bankStatements', id),
+		completeCreditTerms: (id) => completeRecord(state, 'creditTerms', id),
+		getBankStatement: (id) => copy(live.bankStatements.get(id)),
+		getCreditTerms: (id) => copy(live.creditTerms.get(id)),
+		getProfile: (id) => copy(live.profiles.get(id)),
 		uploadedFile(fileKey) {
 			const stored = state.files.get(fileKey)?.stored;
 			return stored ? { ...stored, marker: stored.marker && structuredClone(stored.marker) } : undefined;

@@ -8,10 +8,15 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptions } from './actions/requestOptions';
 import { router } from './actions/router';
-import * as screening from './actions/screening';
+import * as ageVerification from './actions/ageVerification';
+import * as bankStatement from './actions/bankStatement';
+import * as creditCheck from './actions/creditCheck';
+import * as creditTerms from './actions/creditTerms';
 import * as document from './actions/document';
 import * as face from './actions/face';
 import * as identity from './actions/identity';
+import * as profile from './actions/profile';
+import * as screening from './actions/screening';
 import * as session from './actions/session';
 import * as workflow from './actions/workflow';
 import * as listSearch from './methods/listSearch';
@@ -28,7 +33,7 @@ export class DeepIdv implements INodeType {
 		// n8n's node panel shows the trigger's description for the pair; this one is seen where the node
 		// stands alone, e.g. as an AI agent's tool.
 		description:
-			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), and check ID documents and faces in image files',
+			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), run credit checks and age verification with parental consent, ask applicants for bank statements and businesses for credit terms, manage branding profiles, and check ID documents and faces in image files',
 		defaults: { name: 'DeepIDV' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -41,9 +46,14 @@ export class DeepIdv implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Age Verification', value: 'ageVerification', description: "Prove an applicant's age, or get a parent's consent and boundaries for a minor" },
+					{ name: 'Bank Statement', value: 'bankStatement', description: 'Ask an applicant for their bank statements (income, affordability)' },
+					{ name: 'Credit Check', value: 'creditCheck', description: 'Equifax hard and soft credit checks that applicants complete (billed)' },
+					{ name: 'Credit Terms Request', value: 'creditTerms', description: "Trade credit terms: a business applies for 30, 60 or 90 days' credit" },
 					{ name: 'Document', value: 'document', description: 'Read an identity document from an image file' },
 					{ name: 'Face', value: 'face', description: 'Detect, compare or estimate the age of faces in image files' },
 					{ name: 'Identity', value: 'identity', description: 'Match an identity document against a selfie, from image files' },
+					{ name: 'Profile', value: 'profile', description: 'Branding profiles: the name and logo applicants see' },
 					{ name: 'Screening', value: 'screening', description: 'Screen a person or a phone number (billed per check)' },
 					{ name: 'Session', value: 'session', description: 'Verification sessions that applicants complete' },
 					{ name: 'Workflow', value: 'workflow', description: 'Verification workflows: the steps an applicant goes through' },
@@ -51,9 +61,14 @@ export class DeepIdv implements INodeType {
 				// Session stays the default: saved workflows that never stored the resource keep working.
 				default: 'session',
 			},
+			...ageVerification.description,
+			...bankStatement.description,
+			...creditCheck.description,
+			...creditTerms.description,
 			...document.description,
 			...face.description,
 			...identity.description,
+			...profile.description,
 			...screening.description,
 			...session.description,
 			...workflow.description,

@@ -32,7 +32,7 @@ export class DeepIdvTrigger implements INodeType {
 		// both (editor-ui useActionsGeneration: app.description = trigger.description), so it speaks
 		// for the whole package.
 		description:
-			'Verify identities with DeepIDV: send and decide verification sessions, screen people and phones, check ID documents and faces, and start workflows when a session is created, submitted, verified, rejected or failed',
+			'Verify identities with DeepIDV: send and decide verification sessions, screen people and phones, check ID documents and faces, and start workflows when a session is created, submitted, verified, rejected or failed, or a parent consents for a child',
 		defaults: { name: 'DeepIDV Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -69,7 +69,7 @@ export class DeepIdvTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							"Whether to output DeepIDV's event exactly as received (type and data) instead of the event type, the event time and the session's fields",
+							"Whether to output DeepIDV's event exactly as received (type and data) instead of the event type, the event time and the record's fields",
 					},
 				],
 			},

@@ -11,6 +11,12 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [
 		description: 'Every event DeepIDV sends to this webhook, including events added to DeepIDV later',
 	},
 	{
+		name: 'Parent Connect Consent Given',
+		value: 'parent_connect.consent_given',
+		description:
+			"A verified parent consented for a child (Age Verification, Parent Connect). The item's child_attestation_id is what Age Verification → Get Boundaries takes.",
+	},
+	{
 		name: 'Session Created',
 		value: 'session.created',
 		description: 'A verification session was created and sent to the applicant',

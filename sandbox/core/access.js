@@ -49,4 +49,4 @@ function sandboxWriteGuard(identity, method, path) {
 	return guarded ? error(403, SANDBOX_WRITE_MESSAGE) : null;
 }
 
-module.exports = { authenticate, sandboxWriteGuard };
+module.exports = { authenticate, sandboxWriteGuard, SANDBOX_WRITE_MESSAGE };

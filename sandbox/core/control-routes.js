@@ -13,14 +13,23 @@
 //   DELETE /__sandbox/webhooks                 remove all receivers → 204
 //   POST   /__sandbox/sessions/{id}/submit     applicant submitted → { session_record } + session.status.submitted
 //   POST   /__sandbox/sessions/{id}/fail       failed-attempt limit → { session_record } + session.status.failed
+//   POST   /__sandbox/financial/{id}/complete    applicant shared the statements → the record, completed
+//   POST   /__sandbox/credit-terms/{id}/complete applicant finished the application → the record, completed
+//   POST   /__sandbox/age-verification/{id}/consent  { boundaries? } the parent of age verification {id} consented
+//                                              → the Parent Connect request + parent_connect.consent_given
 //   POST   /__sandbox/async-jobs/expire        every async job is gone (GET → 404) → { expired: count }
 // JSON can't carry a RegExp: fault `match.path` is a string prefix here.
 const { json, error, noContent, parseJsonBody } = require('./http');
 const { configure } = require('./state');
 const { submitSession, failSession } = require('../sessions/lifecycle');
+const { completeRecord } = require('../financial/lifecycle');
+const { consentParentConnect } = require('../age-verification/parent-connect');
 
 /** @typedef {import('./router').ControlContext} ControlContext */
 /** @typedef {import('./http').ApiResponse} ApiResponse */
+
+/** @param {unknown} record @param {string} name */
+const completed = (record, name) => (record ? json(200, record) : error(404, `${name} not found`));
 
 /**
  * Runs `apply` on the JSON body; a TypeError (bad input) becomes a 400.
@@ -99,5 +108,18 @@ module.exports = [
 	},
 	{ method: 'POST', path: '/__sandbox/sessions/:id/submit', handler: sessionChange(submitSession) },
 	{ method: 'POST', path: '/__sandbox/sessions/:id/fail', handler: sessionChange(failSession) },
+	{ method: 'POST', path: '/__sandbox/financial/:id/complete', handler: (ctx) => completed(completeRecord(ctx.state, 'bankStatements', ctx.params.id), 'Bank statement') },
+	{ method: 'POST', path: '/__sandbox/credit-terms/:id/complete', handler: (ctx) => completed(completeRecord(ctx.state, 'creditTerms', ctx.params.id), 'Credit terms') },
+	{
+		method: 'POST',
+		path: '/__sandbox/age-verification/:id/consent',
+		handler: (ctx) =>
+			withBody(ctx, (value) => {
+				const chosen = /** @type {{ boundaries?: unknown } | undefined} */ (value)?.boundaries;
+				if (chosen !== undefined && (!chosen || typeof chosen !== 'object' || Array.isArray(chosen))) throw new TypeError('boundaries must be an object');
+				const request = consentParentConnect(ctx.state, ctx.params.id, /** @type {Record<string, unknown> | undefined} */ (chosen));
+				return request ? json(200, request) : error(404, 'No Parent Connect request for this age verification');
+			}),
+	},
 	{ method: 'POST', path: '/__sandbox/async-jobs/expire', handler: (ctx) => json(200, { expired: ctx.state.asyncJobs.expireAll() }) },
 ];

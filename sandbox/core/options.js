@@ -28,6 +28,10 @@ const { normalizeFault } = require('./faults');
  * @property {0 | 1} [currentStepBase] Whether a workflow progress answer's `current_step` counts from 0 (default) or 1 (undocumented).
  * @property {number} [reVerificationTtlHours] How long a re-verification stays open, in hours (undocumented). Default 72.
  * @property {400 | 404} [unknownWorkflowStepStatus] Status for a step config PATCH naming a step the workflow does not have (undocumented): 404 (default) or 400.
+ * @property {number} [financialPageSize] Records per page of the bank statement and credit terms lists (undocumented; they take no `limit`). Default 50.
+ * @property {'refused' | 'allowed'} [creditCheckCreateWithSandboxKey] Whether the sandbox key may create credit checks: 'refused' with the sandbox
+ *   key's 403 (default: the docs block writes on the credit-check routes) or 'allowed' (the create routes are /v1/credit-check/…, not the
+ *   documented /v1/credit-checks).
  * @property {boolean} [quiet] No request log lines. Default true for the library, false in the CLI.
  * @property {'optional' | 'required'} [screeningEmail] Whether pep-sanctions and adverse-media require `email`: 'optional' (newest OAS; default) or
  *   'required' (OAS-140 and the SDK).
@@ -69,6 +73,8 @@ const { normalizeFault } = require('./faults');
  * @property {0 | 1} currentStepBase
  * @property {number} reVerificationTtlHours
  * @property {400 | 404} unknownWorkflowStepStatus
+ * @property {number} financialPageSize
+ * @property {'refused' | 'allowed'} creditCheckCreateWithSandboxKey
  */
 
 /** Fixed keys so that scripts and docs can use them; `sk_` as in the SDK's redacted key form. */
@@ -108,6 +114,10 @@ const RUNTIME_DEFAULTS = {
 	currentStepBase: 0,
 	reVerificationTtlHours: 72,
 	unknownWorkflowStepStatus: 404,
+	// DeepIDV documents no page size for the bank statement and credit terms lists.
+	financialPageSize: 50,
+	// sandbox.mdx blocks writes on /v1/credit-checks; the create routes are /v1/credit-check/{hard|soft}.
+	creditCheckCreateWithSandboxKey: 'refused',
 	quiet: true,
 };
 
@@ -186,6 +196,8 @@ const RUNTIME = {
 	currentStepBase: oneOf('currentStepBase', [0, 1]),
 	reVerificationTtlHours: positive('reVerificationTtlHours'),
 	unknownWorkflowStepStatus: oneOf('unknownWorkflowStepStatus', [400, 404]),
+	financialPageSize: numberWhere('financialPageSize', (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1'),
+	creditCheckCreateWithSandboxKey: oneOf('creditCheckCreateWithSandboxKey', ['refused', 'allowed']),
 };
 
 /**

@@ -17,7 +17,11 @@ const authRoutes = require('./auth-routes');
 const screeningRoutes = require('../screening/routes');
 const asyncJobRoutes = require('../screening/async-job-routes');
 const fileRoutes = require('../files/routes');
+const financialRoutes = require('../financial/routes');
+const profileRoutes = require('../profiles/routes');
 const controlRoutes = require('./control-routes');
+const ageVerificationRoutes = require('../age-verification/routes');
+const creditCheckRoutes = require('../credit-checks/routes');
 
 /** @typedef {import('./state').SandboxState} SandboxState */
 /** @typedef {import('./http').ApiResponse} ApiResponse */
@@ -30,7 +34,7 @@ const CONTROL_PREFIX = '/__sandbox/';
 
 /** @param {SandboxState} state */
 function createRequestListener(state) {
-	const api = createRouter([...sessionRoutes, ...progressRoutes, ...reVerificationRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes, ...fileRoutes]);
+	const api = createRouter([...ageVerificationRoutes, ...creditCheckRoutes, ...sessionRoutes, ...progressRoutes, ...reVerificationRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes, ...fileRoutes, ...financialRoutes, ...profileRoutes]);
 	const control = createRouter(controlRoutes);
 
 	/**

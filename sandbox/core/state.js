@@ -8,6 +8,7 @@ const { createRateLimiter } = require('./rate-limit');
 const { createWebhooks } = require('./webhooks');
 const { createAsyncJobs } = require('../screening/async-jobs');
 const { applyRuntimeOptions } = require('./options');
+const { seedParentConnects } = require('../age-verification/parent-connect');
 
 /** @typedef {import('./webhooks').Delivery} Delivery */
 /** @typedef {import('./access').Identity} Identity */
@@ -54,6 +55,9 @@ const { applyRuntimeOptions } = require('./options');
  * @property {ReturnType<typeof createRateLimiter> | null} limiter
  * @property {ReturnType<typeof createWebhooks>} webhooks
  * @property {ReturnType<typeof createAsyncJobs>} asyncJobs
+ * @property {{ created: Array<{ id: string, input: import('../age-verification/validation').CreateAgeVerificationInput }>, parentConnects: import('../age-verification/parent-connect').ParentConnectRecord[] }} ageVerification
+ *   Age verifications created, and the Parent Connect requests (seeded, plus one per parent-connect create).
+ * @property {Array<{ id: string, inquiry: 'hard' | 'soft', uat: boolean, input: import('../credit-checks/validation').CreateCreditCheckInput }>} creditChecks Credit checks created.
  * @property {string} baseUrl 'http://host:port', set once listening.
  * @property {string} uploadBaseUrl The upload host's 'http://host:port', set once listening.
  * @property {(line: string) => void} log
@@ -85,6 +89,8 @@ function createState(options) {
 		limiter: options.rateLimit ? createRateLimiter(options.rateLimit) : null,
 		webhooks: createWebhooks({ timers, deliveries, options: () => state.options }),
 		asyncJobs: createAsyncJobs(() => state.options),
+		ageVerification: { created: [], parentConnects: seedParentConnects() },
+		creditChecks: [],
 		baseUrl: '',
 		uploadBaseUrl: '',
 		log(line) {

@@ -4,12 +4,15 @@
 // organization) and the read-only sandbox-key fixtures. Both start from sessions/seed.js.
 const { buildSeed } = require('../sessions/seed');
 const { compareNewestFirst } = require('./paging');
+const { bankStatementFixtures } = require('../financial/fixtures');
 
 /** @typedef {import('../sessions/records').SessionRecord} SessionRecord */
 /** @typedef {import('../sessions/records').InviteFlags} InviteFlags */
 /** @typedef {import('../sessions/re-verifications').ReVerification} ReVerification */
 /** @typedef {import('../sessions/records').User} User */
 /** @typedef {import('../workflows/fixtures').WorkflowRecord} WorkflowRecord */
+/** @typedef {import('../financial/fixtures').InvitedRecord} InvitedRecord */
+/** @typedef {import('../profiles/routes').Profile} Profile */
 
 /**
  * What `getSession` / `listSessions` return: the record plus sandbox-side data.
@@ -26,16 +29,22 @@ const { compareNewestFirst } = require('./paging');
  * @property {Map<string, WorkflowRecord>} workflows
  * @property {Map<string, StoredEntry>} sessions
  * @property {Map<string, ReVerification>} reVerifications The latest re-verification of each session, by original session id.
+ * @property {Map<string, InvitedRecord>} bankStatements Bank statement requests (/v1/financial), by id.
+ * @property {Map<string, InvitedRecord>} creditTerms Credit terms requests (/v1/credit-terms), by id.
+ * @property {Map<string, Profile>} profiles Branding profiles, by id.
  */
 
 function createStore() {
 	const seed = buildSeed();
+	const sandbox = toDataset(seed.sandbox);
+	// The sandbox key's documented bank statement fixtures (the live key starts with none).
+	for (const record of bankStatementFixtures({ organizationId: seed.organization.id, senderUserId: seed.keyUser.id })) sandbox.bankStatements.set(record.id, record);
 	return {
 		organization: seed.organization,
 		keyUser: seed.keyUser,
 		colleague: seed.colleague,
 		live: toDataset(seed.live),
-		sandbox: toDataset(seed.sandbox),
+		sandbox,
 	};
 }
 
@@ -49,6 +58,9 @@ function toDataset(seed) {
 		workflows: new Map(seed.workflows.map((workflow) => [workflow.id, workflow])),
 		sessions: new Map(seed.sessions.map((record) => [record.id, { record, invites: null }])),
 		reVerifications: new Map(),
+		bankStatements: new Map(),
+		creditTerms: new Map(),
+		profiles: new Map(),
 	};
 }
 

@@ -1,6 +1,7 @@
 // @ts-check
 'use strict';
-// Webhook deliveries as DeepIDV documents them: POST `{"type", "data": <session record>}` with
+// Webhook deliveries as DeepIDV documents them: POST `{"type", "data": <session record>}` (for
+// parent_connect.consent_given: the Parent Connect request, whose child_attestation_id Boundaries → Get takes) with
 // `Content-Type: application/json` and `deepidv-signature: <the registered secret itself>` (not an HMAC).
 // Any 2xx is delivered; another status, a network error or no answer within webhookTimeoutMs is retried
 // per webhookRetry. Deliveries never delay the API answer. Registration has no DeepIDV API (Admin Console
@@ -17,7 +18,9 @@ const { randomBytes, randomUUID } = require('node:crypto');
  * @property {number[]} delaysMs Delay before attempt 2, 3, …; the last value repeats when the list is shorter.
  */
 
-/** @typedef {{ type: WebhookEventType, data: SessionRecord }} WebhookPayload */
+/** @typedef {import('../age-verification/parent-connect').ParentConnectRecord} ParentConnectRecord */
+
+/** @typedef {{ type: WebhookEventType, data: SessionRecord | ParentConnectRecord }} WebhookPayload */
 
 /**
  * @typedef {object} WebhookRegistration
@@ -39,7 +42,7 @@ const { randomBytes, randomUUID } = require('node:crypto');
  * @property {number} at
  */
 
-const EVENT_TYPES = /** @type {const} */ (['session.created', 'session.status.submitted', 'session.status.verified', 'session.status.rejected', 'session.status.failed']);
+const EVENT_TYPES = /** @type {const} */ (['session.created', 'session.status.submitted', 'session.status.verified', 'session.status.rejected', 'session.status.failed', 'parent_connect.consent_given']);
 /** @typedef {typeof EVENT_TYPES[number]} WebhookEventType */
 
 /**
@@ -75,7 +78,7 @@ function createWebhooks({ timers, deliveries, options }) {
 	/**
 	 * Schedules a delivery of the record as it is now to every receiver of this event type.
 	 * @param {WebhookEventType} type
-	 * @param {SessionRecord} record
+	 * @param {SessionRecord | ParentConnectRecord} record
 	 */
 	function emit(type, record) {
 		/** @type {WebhookPayload} */

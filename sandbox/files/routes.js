@@ -10,7 +10,8 @@
 // An image is a base64 / base64url string or the fileKey of a finished upload (the PUT goes to the upload
 // host, uploads.js). The answers come from checks.js. Every check that gets past validation counts as billed.
 const { bill } = require('../core/billing');
-const { randomBytes, randomUUID } = require('node:crypto');
+const { randomUUID } = require('node:crypto');
+const { issueUploadUrl } = require('./uploads');
 const { json, error, invalid, parseJsonBody } = require('../core/http');
 const { parsePresign, parseFileCheck, MAX_IMAGE_BYTES } = require('./validation');
 const { factsOf } = require('./images');
@@ -29,29 +30,9 @@ function presign(ctx) {
 	if ('response' in body) return body.response;
 	const parsed = parsePresign(body.value);
 	if ('hints' in parsed) return invalid('Invalid request body', parsed.hints);
-	const ttl = ctx.state.options.uploadUrlTtlSeconds;
-	const now = Date.now();
-	const amzDate = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 	const uploads = parsed.value.map(({ contentType, byteLength }) => {
 		const fileKey = `uploads/${ctx.identity.organization.id}/${randomUUID()}`;
-		const signature = randomBytes(32).toString('hex');
-		ctx.state.files.set(fileKey, {
-			fileKey,
-			organizationId: ctx.identity.organization.id,
-			contentType,
-			byteLength,
-			signature,
-			expiresAt: now + ttl * 1000,
-			stored: null,
-		});
-		const query = new URLSearchParams({
-			'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
-			'X-Amz-Date': amzDate,
-			'X-Amz-Expires': String(ttl),
-			'X-Amz-SignedHeaders': 'content-length;content-type;host',
-			'X-Amz-Signature': signature,
-		});
-		return { uploadUrl: `${ctx.state.uploadBaseUrl}/${fileKey}?${query}`, fileKey };
+		return { uploadUrl: issueUploadUrl(ctx, fileKey, contentType, byteLength), fileKey };
 	});
 	return json(200, { uploads });
 }

@@ -5,6 +5,7 @@
 // one DeepIDV issued and not expired, Content-Type must be exactly the one presigned and Content-Length
 // exactly the presigned byteLength, or the answer is 403 with S3's XML error body; no API key is involved.
 // Every request is recorded in `uploads` (headers and size, not the bytes). Faults apply here too.
+const { randomBytes } = require('node:crypto');
 const { splitUrl, send } = require('../core/http');
 const { factsCollector } = require('./images');
 
@@ -128,4 +129,26 @@ function createUploadListener(state) {
 	};
 }
 
-module.exports = { createUploadListener };
+/**
+ * A presigned PUT URL on the upload host for `fileKey`, valid for `uploadUrlTtlSeconds`, bound to the
+ * content type and exact length (POST /v1/upload/presign and POST /v1/profiles/logo-upload-url hand these out).
+ * @param {{ state: SandboxState, identity: { organization: { id: string } } }} ctx
+ * @param {string} fileKey @param {string} contentType @param {number} byteLength
+ */
+function issueUploadUrl(ctx, fileKey, contentType, byteLength) {
+	const ttl = ctx.state.options.uploadUrlTtlSeconds;
+	const now = Date.now();
+	const amzDate = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+	const signature = randomBytes(32).toString('hex');
+	ctx.state.files.set(fileKey, { fileKey, organizationId: ctx.identity.organization.id, contentType, byteLength, signature, expiresAt: now + ttl * 1000, stored: null });
+	const query = new URLSearchParams({
+		'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+		'X-Amz-Date': amzDate,
+		'X-Amz-Expires': String(ttl),
+		'X-Amz-SignedHeaders': 'content-length;content-type;host',
+		'X-Amz-Signature': signature,
+	});
+	return `${ctx.state.uploadBaseUrl}/${fileKey}?${query}`;
+}
+
+module.exports = { createUploadListener, issueUploadUrl };

@@ -10,6 +10,19 @@ const MAX_IMAGE_BYTES = 15728640;
 const DOCUMENT_TYPES = ['passport', 'drivers_license', 'national_id', 'auto'];
 
 /**
+ * A presigned upload's byteLength: a whole number from 1 to 15 MiB.
+ * @param {unknown} byteLength @param {(string | number)[]} path
+ * @returns {Hint | null}
+ */
+function byteLengthHint(byteLength, path) {
+	if (typeof byteLength !== 'number') return typeHint('number', byteLength, path);
+	if (!Number.isInteger(byteLength)) return { code: 'invalid_type', expected: 'integer', received: 'float', path, message: 'Expected integer, received float' };
+	if (byteLength < 1) return { code: 'too_small', minimum: 1, type: 'number', path, message: 'Number must be greater than or equal to 1' };
+	if (byteLength > MAX_IMAGE_BYTES) return { code: 'too_big', maximum: MAX_IMAGE_BYTES, type: 'number', path, message: `Number must be less than or equal to ${MAX_IMAGE_BYTES}` };
+	return null;
+}
+
+/**
  * POST /v1/upload/presign body: `{ files: [{ contentType, byteLength }] }`, at least one file.
  * @param {unknown} body
  * @returns {{ value: { contentType: string, byteLength: number }[] } | { hints: Hint[] }}
@@ -28,11 +41,8 @@ function parsePresign(body) {
 		const { contentType, byteLength } = /** @type {Record<string, unknown>} */ (file);
 		const typeHintFound = nonEmptyString(contentType, ['files', String(index), 'contentType']);
 		if (typeHintFound) hints.push(typeHintFound);
-		const path = ['files', String(index), 'byteLength'];
-		if (typeof byteLength !== 'number') hints.push(typeHint('number', byteLength, path));
-		else if (!Number.isInteger(byteLength)) hints.push({ code: 'invalid_type', expected: 'integer', received: 'float', path, message: 'Expected integer, received float' });
-		else if (byteLength < 1) hints.push({ code: 'too_small', minimum: 1, type: 'number', path, message: 'Number must be greater than or equal to 1' });
-		else if (byteLength > MAX_IMAGE_BYTES) hints.push({ code: 'too_big', maximum: MAX_IMAGE_BYTES, type: 'number', path, message: `Number must be less than or equal to ${MAX_IMAGE_BYTES}` });
+		const lengthHint = byteLengthHint(byteLength, ['files', String(index), 'byteLength']);
+		if (lengthHint) hints.push(lengthHint);
 		return undefined;
 	});
 	return hints.length > 0 ? { hints } : { value: /** @type {{ contentType: string, byteLength: number }[]} */ (files) };
@@ -67,4 +77,4 @@ function parseFileCheck(body, imageFields, withDocumentType) {
 	};
 }
 
-module.exports = { parsePresign, parseFileCheck, MAX_IMAGE_BYTES };
+module.exports = { byteLengthHint, parsePresign, parseFileCheck, MAX_IMAGE_BYTES };

@@ -6,49 +6,19 @@
 //  - unknown body fields are ignored; `null` is not "absent" (it fails the type check);
 //  - hints name the field as the client spelled it (camelCase wins when both spellings are sent).
 const { decodeCursor } = require('../core/paging');
-const { EMAIL, typeHint, nonEmptyString, matching, oneOf, requireObject } = require('../core/validation');
+const { INVITE_FIELDS, typeHint, nonEmptyString, oneOf, requireObject, hours, parseFields } = require('../core/validation');
 
 /** @typedef {import('../core/validation').Hint} Hint */
 /** @typedef {import('../core/validation').Check} Check */
 
-const PHONE = /^\+[1-9]\d{9,14}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
-/** @type {Check} */
-function boolean(value, path) {
-	return typeof value === 'boolean' ? null : typeHint('boolean', value, path);
-}
-
-/** @type {Check} */
-function httpsUrl(value, path) {
-	const bad = nonEmptyString(value, path);
-	if (bad) return bad;
-	if (!URL.canParse(String(value))) return { code: 'invalid_string', validation: 'url', path, message: 'Invalid url' };
-	return new URL(String(value)).protocol === 'https:' ? null : { code: 'custom', path, message: 'URL must use https' };
-}
-
-/** @type {Check} */
-function hours(value, path) {
-	if (typeof value !== 'number') return typeHint('number', value, path);
-	if (!Number.isInteger(value)) return { code: 'invalid_type', expected: 'integer', received: 'float', path, message: 'Expected integer, received float' };
-	if (value < 1) return { code: 'too_small', minimum: 1, type: 'number', path, message: 'Number must be greater than or equal to 1' };
-	if (value > 8760) return { code: 'too_big', maximum: 8760, type: 'number', path, message: 'Number must be less than or equal to 8760' };
-	return null;
-}
-
 /** Create-session fields: [snake_case, camelCase, check, required]. */
-const CREATE_FIELDS = /** @type {const} */ ([
-	['first_name', 'firstName', nonEmptyString, true],
-	['last_name', 'lastName', nonEmptyString, true],
-	['email', 'email', matching(EMAIL, 'email', 'Invalid email'), true],
-	['phone', 'phone', matching(PHONE, 'regex', 'Phone number must be in E.164 format, e.g. +14155552671'), true],
-	['external_id', 'externalId', nonEmptyString, false],
-	['send_email_invite', 'sendEmailInvite', boolean, false],
-	['send_phone_invite', 'sendPhoneInvite', boolean, false],
-	['workflow_id', 'workflowId', nonEmptyString, false],
-	['redirect_url', 'redirectUrl', httpsUrl, false],
-	['expires_in_hours', 'expiresInHours', hours, false],
-]);
+const CREATE_FIELDS = [
+	...INVITE_FIELDS,
+	/** @type {const} */ (['workflow_id', 'workflowId', nonEmptyString, false]),
+	/** @type {const} */ (['expires_in_hours', 'expiresInHours', hours, false]),
+];
 
 /**
  * @typedef {object} CreateSessionInput
@@ -72,20 +42,8 @@ const CREATE_FIELDS = /** @type {const} */ ([
 function parseCreateSession(body) {
 	const notObject = requireObject(body);
 	if (notObject) return notObject;
-	const source = /** @type {Record<string, unknown>} */ (body);
-	/** @type {Record<string, unknown>} */
-	const value = {};
-	/** @type {Hint[]} */
-	const hints = [];
-	for (const [snake, camel, check, required] of CREATE_FIELDS) {
-		const name = source[camel] !== undefined ? camel : snake;
-		const given = source[name];
-		if (given === undefined && !required) continue;
-		const hint = check(given, [name]);
-		if (hint) hints.push(hint);
-		else value[snake] = given;
-	}
-	return hints.length > 0 ? { hints } : { value: /** @type {CreateSessionInput} */ (value) };
+	const parsed = parseFields(/** @type {Record<string, unknown>} */ (body), CREATE_FIELDS);
+	return 'hints' in parsed ? parsed : { value: /** @type {CreateSessionInput} */ (parsed.value) };
 }
 
 const DECISIONS = ['VERIFIED', 'REJECTED'];

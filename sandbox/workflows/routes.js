@@ -80,6 +80,9 @@ function updateStepConfig(ctx) {
 	const step = stepId && workflow.steps.find((candidate) => candidate.id === stepId);
 	if (!step) return error(ctx.state.options.unknownWorkflowStepStatus, 'Step not found in workflow');
 	if (step.legacy) return error(409, 'legacy_step_config');
+	// The checks across settings (minimum ≤ maximum age, escalation and fraud analysis) see the step as it will be.
+	const withCurrent = parseStepConfigPatch(body.value, step.id, step.config);
+	if ('hints' in withCurrent) return invalid('Invalid request body', withCurrent.hints);
 	Object.assign(step.config, parsed.value);
 	workflow.updated_at = iso(Math.max(Date.now(), Date.parse(workflow.updated_at) + 1));
 	return json(200, workflowBody(workflow));

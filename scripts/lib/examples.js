@@ -18,7 +18,7 @@ const SANDBOX_TRIGGER = 'trigger-verify-submitted.json';
 const SANDBOX_FORM = 'form-create-session.json';
 
 /** The DeepIDV operations that only read: free, and they change nothing. Every other one changes data, invites someone or is billed. */
-const READ_OPERATIONS = new Set(['session.get', 'session.getMany', 'session.getProgress', 'workflow.get', 'workflow.getMany', 'asyncJob.get', 'screening.getJobResult']);
+const READ_OPERATIONS = new Set(['ageVerification.getBoundaries', 'ageVerification.getManyParentConnects', 'ageVerification.getParentConnect', 'creditCheck.get', 'creditCheck.getMany', 'session.get', 'session.getMany', 'session.getProgress', 'workflow.get', 'workflow.getMany', 'asyncJob.get', 'screening.getJobResult']);
 /** Parameters naming a session or a person: emptied in the real-API copies when typed in (not mapped by an expression). */
 const TYPED_IN = ['sessionId', 'firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'address'];
 

@@ -167,6 +167,36 @@ async function deliver(file, sessionIds) {
 }
 
 /**
+ * Registers the example's DeepIDV Trigger in the sandbox for parent_connect.consent_given, creates a
+ * Parent Connect age verification through the API and makes its parent consent with `boundaries`.
+ * @param {string} file @param {Record<string, unknown>} boundaries
+ */
+async function deliverConsent(file, boundaries) {
+	sandbox.clearWebhooks();
+	const path = triggerWebhookPath(webhookIdOf(file));
+	await n8n.waitForWebhook(path);
+	sandbox.addWebhook({ url: `${n8n.baseUrl}${path}`, secret: SIGNING_SECRET, events: ['parent_connect.consent_given'] });
+	const response = await fetch(`${sandbox.url}/v1/age-verification`, {
+		method: 'POST',
+		headers: { 'x-api-key': sandbox.keys.live, 'content-type': 'application/json' },
+		body: JSON.stringify({
+			email: 'sam.lee@example.com',
+			firstName: 'Sam',
+			lastName: 'Lee',
+			phone: '+447700900123',
+			method: 'parent-connect',
+			platformRestrictions: [{ key: 'chat_enabled', label: 'Allow chat', type: 'toggle', default: false }],
+		}),
+	});
+	const { id } = /** @type {{ id: string }} */ (await response.json());
+	sandbox.clearRequests();
+	const request = /** @type {import('../../sandbox').ParentConnectRecord} */ (sandbox.consentParentConnect(id, boundaries));
+	const executions = await finished(file, 1);
+	sandbox.clearWebhooks();
+	return { request, executions, requests: [...sandbox.requests] };
+}
+
+/**
  * Posts an example's published form as the browser's form page does (multipart, field-<index>).
  * @param {string} file @param {(string | { bytes: Buffer, fileName: string, type: string })[]} values
  */
@@ -310,6 +340,56 @@ describeExample('create-session.json', () => {
 		expect(jsonOf(execution, 'Create Session')).toEqual([
 			{ id, created: true, session_url: expect.stringContaining(id), external_id: 'crm-2001', expires_at: null, links: expect.any(Array) },
 		]);
+	});
+});
+
+describeExample('credit-check-soft-test-mode.json', () => {
+	it('invites Ada Lovelace to a soft credit check in Test Mode, by email only, and bills nothing', async () => {
+		const billed = totalBilled(sandbox.stats);
+		const { execution, requests } = await execute('credit-check-soft-test-mode.json');
+		expect(requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
+			{
+				method: 'POST',
+				at: '/v1/credit-check/soft',
+				json: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada.lovelace@example.com', phone: '+15192223333', sendEmailInvite: true, sendPhoneInvite: false, externalId: 'loan-1001', uat: true },
+			},
+		]);
+		expect(jsonOf(execution, 'Create Soft Credit Check')).toEqual([
+			{ id: expect.any(String), session_url: expect.any(String), type: 'credit-check-soft', externalId: 'loan-1001', links: expect.any(Array) },
+		]);
+		expect(totalBilled(sandbox.stats)).toBe(billed);
+	});
+});
+
+describeExample('age-verification-parent-connect.json', () => {
+	it("asks Sam Lee's parent to consent, declaring chat and daily play time", async () => {
+		const { execution, requests } = await execute('age-verification-parent-connect.json');
+		expect(requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
+			{
+				method: 'POST',
+				at: '/v1/age-verification',
+				json: {
+					method: 'parent-connect',
+					firstName: 'Sam',
+					lastName: 'Lee',
+					email: 'sam.lee@example.com',
+					phone: '+447700900123',
+					sendEmailInvite: true,
+					sendPhoneInvite: true,
+					externalId: 'player-2001',
+					expiresInHours: 168,
+					ageBand: '13-15',
+					eulaUrl: 'https://example.com/terms',
+					platformRestrictions: [
+						{ key: 'chat_enabled', label: 'Allow chat', type: 'toggle', category: 'feature', default: false },
+						{ key: 'daily_minutes', label: 'Daily play time', type: 'minutes', category: 'content', min: 0, max: 240, default: 60 },
+					],
+				},
+			},
+		]);
+		const [created] = jsonOf(execution, 'Ask Parent Consent');
+		expect(created).toEqual({ id: expect.any(String), session_url: expect.any(String), method: 'parent-connect', external_id: 'player-2001', expires_at: expect.any(String), links: expect.any(Array) });
+		expect(sandbox.listParentConnects().find((request) => request.child_session_id === created.id)).toMatchObject({ status: 'PENDING', age_band: '13-15' });
 	});
 });
 
@@ -464,6 +544,59 @@ describeExample('email-document-scan-sheet.json (the mailbox and the sheet as st
 
 // ---- Form Trigger examples: the published form, posted -------------------------------------------
 
+describeExample('credit-terms-request.json', () => {
+	it('invites Acme Co. to apply for 25,000 on 30 days, once, and reads the request back', async () => {
+		const first = await execute('credit-terms-request.json');
+		expect(first.requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
+			{ method: 'GET', at: '/v1/credit-terms/externalId/acct-1001', json: undefined },
+			{
+				method: 'POST',
+				at: '/v1/credit-terms',
+				json: { firstName: 'Ada', lastName: 'Lovelace', businessName: 'Acme Co.', businessEmail: 'ap@acme.example', businessAddress: '1 Main St, Toronto, ON', requestedCreditAmount: 25000, requestedCreditPeriod: '30', externalId: 'acct-1001' },
+			},
+			{ method: 'GET', at: expect.stringMatching(/^\/v1\/credit-terms\/[0-9a-f-]{36}$/), json: undefined },
+		]);
+		const [created] = jsonOf(first.execution, 'Create Credit Terms Request');
+		expect(created).toMatchObject({ externalId: 'acct-1001', created: true, creditTermsUrl: expect.any(String) });
+		expect(jsonOf(first.execution, 'Get Credit Terms Request')).toEqual([sandbox.getCreditTerms(created.creditTermsId)]);
+		// Run again: the existing request is returned, nobody is invited twice.
+		const second = await execute('credit-terms-request.json');
+		expect(second.requests.map(path)).toEqual(['GET /v1/credit-terms/externalId/acct-1001', `GET /v1/credit-terms/${created.creditTermsId}`]);
+		expect(jsonOf(second.execution, 'Create Credit Terms Request')).toEqual([expect.objectContaining({ creditTermsId: created.creditTermsId, created: false })]);
+	});
+});
+
+describeExample('profile-create.json', () => {
+	it('creates the Acme Branding profile and lists it', async () => {
+		const { execution, requests } = await execute('profile-create.json');
+		expect(requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
+			{ method: 'POST', at: '/v1/profiles', json: { name: 'Acme Branding' } },
+			{ method: 'GET', at: '/v1/profiles', json: undefined },
+		]);
+		const [profile] = jsonOf(execution, 'Create Profile');
+		expect(profile).toEqual(sandbox.getProfile(profile.id));
+		expect(jsonOf(execution, 'Get Many Profiles')).toEqual([profile]);
+	});
+});
+
+describeExample('loan-form-bank-statement.json (the form, posted)', () => {
+	it('asks the applicant for 6 months of bank statements under the loan number, then waits a day', async () => {
+		sandbox.clearRequests();
+		expect(await submitForm('loan-form-bank-statement.json', ['Ada', 'Lovelace', 'ada@example.com', '+1 519 222 3333', 'loan-4001'])).toBe(200);
+		const [execution] = await finished('loan-form-bank-statement.json', 1);
+		expect(sandbox.requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
+			{ method: 'GET', at: '/v1/financial/externalId/loan-4001', json: undefined },
+			{ method: 'POST', at: '/v1/financial', json: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+15192223333', period: '6', externalId: 'loan-4001' } },
+		]);
+		const [created] = jsonOf(execution, 'Request Bank Statements');
+		expect(created).toMatchObject({ externalId: 'loan-4001', created: true });
+		expect(sandbox.getBankStatement(created.bankStatementId)).toMatchObject({ status: 'pending', Config: { period: '6' } });
+		// The Wait node holds the execution for a day before Get and the If run.
+		expect(execution.status).toBe('waiting');
+		expect(ran(execution, 'Get Bank Statement')).toBe(false);
+	});
+});
+
 describeExample('form-create-session.json (the form, posted)', () => {
 	it('invites the applicant of the form and outputs the new session', async () => {
 		sandbox.clearRequests();
@@ -531,7 +664,7 @@ describeExample('form-identity-verify-crm.json (the form, posted; the CRM as a s
 
 	it('sends an applicant whose selfie does not match the ID to manual review, with both files', () => {
 		const [review] = nodeOutput(executions[1], 'Manual Review');
-		expect(review.json).toMatchObject({ verified: false, faceMatch: false, fullName: 'Ada Lovelace' });
+		expect(review.json).toMatchObject({ verified: false, faceMatch: { isMatch: false }, document: { fullName: 'Ada Lovelace' } });
 		expect(Object.keys(review.binary).sort()).toEqual(['ID_photo', 'Selfie']);
 		expect(ran(executions[1], 'Add to CRM')).toBe(false);
 		expect(sandbox.requests.filter((request) => request.path === '/v1/identity/verify')).toHaveLength(2);
@@ -548,6 +681,20 @@ describeExample('trigger-verify-submitted.json (a signed delivery)', () => {
 		expect(executions[0]).toMatchObject({ mode: 'webhook', status: 'success' });
 		expect(jsonOf(executions[0], 'Mark Verified')).toEqual([expect.objectContaining({ id: session.id, status: 'VERIFIED' })]);
 		expect(record(session.id)?.status).toBe('VERIFIED');
+	});
+});
+
+describeExample("parent-consent-boundaries.json (a signed delivery; the child's account as a stand-in)", () => {
+	it("reads the boundaries of the consent's child attestation and sends the parent's choices to the child's account", async () => {
+		const { request, executions, requests } = await deliverConsent('parent-consent-boundaries.json', { chat_enabled: true });
+		expect(executions[0]).toMatchObject({ mode: 'webhook', status: 'success' });
+		expect(requests.map(path)).toEqual([`GET /v1/age-verification/boundaries/${request.child_attestation_id}`]);
+		const [update] = jsonOf(executions[0], "Update the Child's Account");
+		expect({ ...update, body: JSON.parse(update.body) }).toEqual({
+			method: 'PATCH',
+			url: `https://accounts.example.com/api/children/${request.child_session_id}`,
+			body: { parentalConsent: true, settings: { chat_enabled: true }, settingsRevision: 1, consentExpires: request.consent_expires_at },
+		});
 	});
 });
 

@@ -136,7 +136,7 @@ const workflows = [
 			deepIdvNode({
 				name: 'Get Job',
 				credential: LIVE_CREDENTIAL,
-				parameters: { resource: 'screening', operation: 'getJobResult', jobId: '={{ $json.job_id }}' },
+				parameters: { resource: 'screening', operation: 'getJobResult', jobId: '={{ $json.jobId }}' },
 			}),
 			deepIdvNode({
 				name: 'Get Job Again',
@@ -499,19 +499,19 @@ describe('Screening: PEP & Sanctions, then Adverse Media waited for, on two peop
 			{
 				json: {
 					match: true,
-					total_matches: 2,
-					pep_matches: 0,
-					sanctions_matches: 2,
-					top_matches: [
-						{ list: 'sanctions', name: 'Boris Sanctioned', country: 'RU', date_of_birth: '1971-08-23', confidence: 0.97, datasets: ['OFAC SDN List', 'EU Consolidated Financial Sanctions'] },
-						{ list: 'sanctions', name: 'B. Sanctioned', country: null, date_of_birth: null, confidence: 0.71, datasets: ['UN Security Council Consolidated List'] },
+					totalMatches: 2,
+					pepMatches: 0,
+					sanctionsMatches: 2,
+					topMatches: [
+						{ list: 'sanctions', name: 'Boris Sanctioned', country: 'RU', dateOfBirth: '1971-08-23', confidence: 0.97, datasets: ['OFAC SDN List', 'EU Consolidated Financial Sanctions'] },
+						{ list: 'sanctions', name: 'B. Sanctioned', country: null, dateOfBirth: null, confidence: 0.71, datasets: ['UN Security Council Consolidated List'] },
 					],
-					searched_sources: sources,
+					searchedSources: sources,
 				},
 				pairedItem: { item: 0 },
 			},
 			{
-				json: { match: false, total_matches: 0, pep_matches: 0, sanctions_matches: 0, top_matches: [], searched_sources: sources },
+				json: { match: false, totalMatches: 0, pepMatches: 0, sanctionsMatches: 0, topMatches: [], searchedSources: sources },
 				pairedItem: { item: 1 },
 			},
 		]);
@@ -521,24 +521,24 @@ describe('Screening: PEP & Sanctions, then Adverse Media waited for, on two peop
 		const output = nodeOutput(result.execution, 'Adverse Media');
 		expect(output.map((/** @type {any} */ item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(output[0].json).toEqual({
-			job_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
-			risk_level: 'LOW',
-			risk_score: 3,
-			total_hits: 0,
+			jobId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+			riskLevel: 'LOW',
+			riskScore: 3,
+			totalHits: 0,
 			summary: 'No adverse media found for Boris Sanctioned.',
-			top_findings: [],
-			hits_by_category: {},
+			topFindings: [],
+			exposuresByCategory: {},
 		});
 		expect(output[1].json).toMatchObject({
-			risk_level: 'HIGH',
-			risk_score: 78,
-			total_hits: 5,
-			top_findings: [
-				expect.objectContaining({ severity: 'HIGH', category: 'financial_crime', source_name: 'Reuters' }),
+			riskLevel: 'HIGH',
+			riskScore: 78,
+			totalHits: 5,
+			topFindings: [
+				expect.objectContaining({ severity: 'HIGH', category: 'financial_crime', sourceName: 'Reuters' }),
 				expect.objectContaining({ severity: 'HIGH', category: 'court_records' }),
 				expect.objectContaining({ severity: 'MEDIUM', category: 'regulatory' }),
 			],
-			hits_by_category: { financial_crime: 3, regulatory: 1, court_records: 1 },
+			exposuresByCategory: { financial_crime: { hits: 3 }, regulatory: { hits: 1 }, court_records: { hits: 1 } },
 		});
 	});
 });
@@ -572,7 +572,7 @@ describe("Screening → Adverse Media with n8n's Retry On Fail, the first answer
 		);
 		expect(jobs.size).toBe(1);
 		expect(nodeOutput(result.execution, 'Adverse Media')).toEqual([
-			{ json: expect.objectContaining({ job_id: [...jobs][0].split('/').pop(), risk_level: 'HIGH', total_hits: 5 }), pairedItem: { item: 0 } },
+			{ json: expect.objectContaining({ jobId: [...jobs][0].split('/').pop(), riskLevel: 'HIGH', totalHits: 5 }), pairedItem: { item: 0 } },
 		]);
 	});
 });
@@ -588,7 +588,7 @@ describe('Screening → Get Job Result: a job started without waiting, fetched t
 		expect(result.execution.data.resultData.error).toBeUndefined();
 		const [start, ...gets] = result.requests;
 		expect(start).toMatchObject({ method: 'POST', path: MEDIA_PATH, body: { firstName: 'Jane', lastName: 'Doe', dateOfBirth: '1990-05-17' } });
-		const jobId = nodeOutput(result.execution, 'Start Adverse Media')[0].json.job_id;
+		const jobId = nodeOutput(result.execution, 'Start Adverse Media')[0].json.jobId;
 		expect(gets).toEqual(
 			[1, 2].map(() => ({ method: 'GET', path: `/v1/async-jobs/${jobId}`, query: {}, apiKey: sandbox.keys.live, contentType: undefined, body: undefined })),
 		);
@@ -596,9 +596,9 @@ describe('Screening → Get Job Result: a job started without waiting, fetched t
 	});
 
 	it('outputs the job: started, then still processing, then ready with its result', () => {
-		const jobId = nodeOutput(result.execution, 'Start Adverse Media')[0].json.job_id;
+		const jobId = nodeOutput(result.execution, 'Start Adverse Media')[0].json.jobId;
 		expect(nodeOutput(result.execution, 'Start Adverse Media')).toEqual([
-			{ json: { job_id: jobId, status: 'pending', message: expect.stringContaining('started') }, pairedItem: { item: 0 } },
+			{ json: { jobId: jobId, status: 'pending', message: expect.stringContaining('started') }, pairedItem: { item: 0 } },
 		]);
 		expect(nodeOutput(result.execution, 'Get Job')).toEqual([
 			{ json: { jobId, createdAt: expect.any(Number), updatedAt: expect.any(String), status: 'processing' }, pairedItem: { item: 0 } },
@@ -730,7 +730,7 @@ describe('Session → Get Progress, simplified', () => {
 					status: 'PENDING',
 					session_progress: 'STARTED',
 					summary: 'At step 2 of 3 (Face Liveness), in progress: 1 attempt so far (last failure: NO_FACE_DETECTED), 2 attempts remaining',
-					current_step: 'FACE_LIVENESS',
+					current_step_id: 'FACE_LIVENESS',
 					current_step_number: 2,
 					step_count: 3,
 					attempts_remaining: 2,

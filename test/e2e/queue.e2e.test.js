@@ -219,13 +219,13 @@ describe('queue mode: main + 2 workers, PostgreSQL and Redis', () => {
 					{
 						verified: true,
 						overallConfidence: expect.any(Number),
-						faceMatch: true,
-						faceMatchConfidence: expect.any(Number),
-						...PASSPORT,
+						faceMatch: { isMatch: true, confidence: expect.any(Number) },
+						faceDetection: { faceDetected: true, confidence: expect.any(Number) },
+						document: { ...PASSPORT, confidence: expect.any(Number) },
 					},
 				],
 			});
-			expect(answer.body[0].faceMatchConfidence).toBeGreaterThanOrEqual(95);
+			expect(answer.body[0].faceMatch.confidence).toBeGreaterThanOrEqual(95);
 		});
 
 		it('sent DeepIDV the ID photo through a presigned upload and the selfie inline, billed once', () => {

@@ -230,11 +230,11 @@ describe('Document, Face and Identity checks through the n8n engine', () => {
 			expect(items[0].json).toEqual({
 				verified: true,
 				overallConfidence: expect.any(Number),
-				faceMatch: true,
-				faceMatchConfidence: expect.any(Number),
-				...HEADLINES,
+				faceMatch: { isMatch: true, confidence: expect.any(Number) },
+				faceDetection: { faceDetected: true, confidence: expect.any(Number) },
+				document: { ...HEADLINES, confidence: expect.any(Number) },
 			});
-			expect(items[0].json.faceMatchConfidence as number).toBeGreaterThanOrEqual(95);
+			expect((items[0].json.faceMatch as { confidence: number }).confidence).toBeGreaterThanOrEqual(95);
 		});
 
 		it('does not verify someone else; with Simplify off, outputs the nested answer', async () => {

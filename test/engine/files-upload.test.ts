@@ -69,7 +69,7 @@ describe('large images go through a presigned upload', () => {
 			faceImage: selfie.bytes.toString('base64'),
 			documentType: 'auto',
 		});
-		expect(result.items[0].json).toMatchObject({ verified: true, lastName: 'Turing' });
+		expect(result.items[0].json).toMatchObject({ verified: true, document: { lastName: 'Turing' } });
 	});
 
 	it('presigns both images of a pair in one request when both are above the limit (here: 0, upload everything)', async () => {

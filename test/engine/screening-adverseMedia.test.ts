@@ -34,7 +34,7 @@ describe('Screening → Adverse Media through the n8n engine', () => {
 			body: { firstName: 'Martin', lastName: 'Headlines', dateOfBirth: '1969-02-11', country: 'GB' },
 		});
 		expect(post.headers['idempotency-key']).toMatch(UUID);
-		const jobId = items[0].json.job_id as string;
+		const jobId = items[0].json.jobId as string;
 		expect(jobId).toMatch(UUID);
 		// Ready on the third poll, as the sandbox was told; each poll waited the Poll Interval first.
 		expect(polls.map(requestSummary)).toEqual(
@@ -52,26 +52,26 @@ describe('Screening → Adverse Media through the n8n engine', () => {
 		expect(items).toEqual([
 			{
 				json: {
-					job_id: jobId,
-					risk_level: 'HIGH',
-					risk_score: 78,
-					total_hits: 5,
+					jobId: jobId,
+					riskLevel: 'HIGH',
+					riskScore: 78,
+					totalHits: 5,
 					summary: 'Martin Headlines appears in reports of a fraud investigation and a regulatory fine.',
-					top_findings: [
+					topFindings: [
 						{
 							severity: 'HIGH',
 							category: 'financial_crime',
 							title: 'Martin Headlines questioned in investment fraud probe',
 							detail: 'Martin Headlines questioned in investment fraud probe.',
-							source_name: 'Reuters',
-							source_url: 'https://news.example/martin-headlines-questioned-in-investment-fraud-probe',
-							article_date: '2024-11-18',
+							sourceName: 'Reuters',
+							sourceUrl: 'https://news.example/martin-headlines-questioned-in-investment-fraud-probe',
+							articleDate: '2024-11-18',
 							confidence: 0.91,
 						},
 						expect.objectContaining({ severity: 'HIGH', category: 'court_records', confidence: 0.83 }),
 						expect.objectContaining({ severity: 'MEDIUM', category: 'regulatory' }),
 					],
-					hits_by_category: { financial_crime: 3, regulatory: 1, court_records: 1 },
+					exposuresByCategory: { financial_crime: { hits: 3 }, regulatory: { hits: 1 }, court_records: { hits: 1 } },
 				},
 				pairedItem: { item: 0 },
 			},
@@ -102,7 +102,7 @@ describe('Screening → Adverse Media through the n8n engine', () => {
 		const raw = await screen({ waitForResult: false, simplify: false });
 		expect(jobPolls()).toEqual([]);
 		expect(simplified.items.map((item) => item.json)).toEqual([
-			{ job_id: expect.stringMatching(UUID), status: 'pending', message: expect.stringContaining('started') },
+			{ jobId: expect.stringMatching(UUID), status: 'pending', message: expect.stringContaining('started') },
 		]);
 		expect(raw.items.map((item) => item.json)).toEqual([
 			{ jobId: expect.stringMatching(UUID), status: 'pending', message: expect.stringContaining('started') },
@@ -117,7 +117,7 @@ describe('Screening → Adverse Media through the n8n engine', () => {
 				json: {
 					error: 'DeepIDV could not complete the adverse media screening: The media search provider could not complete the screening',
 					details: `The job ${jobId} failed. Check the details sent, then run the item again to start a new adverse media screening (it is billed again).`,
-					job_id: jobId,
+					jobId: jobId,
 				},
 				pairedItem: { item: 0 },
 			},
@@ -157,7 +157,7 @@ describe('Screening → Adverse Media through the n8n engine', () => {
 	it('polls a job that is ready at once only once, after the first interval', async () => {
 		const { items } = await screen({ lastName: 'Politician' });
 		expect(jobPolls()).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ risk_level: 'MEDIUM', total_hits: 1, hits_by_category: { political: 1 } });
+		expect(items[0].json).toMatchObject({ riskLevel: 'MEDIUM', totalHits: 1, exposuresByCategory: { political: { hits: 1 } } });
 	});
 
 	describe('retries are safe because of the Idempotency-Key', () => {
@@ -172,8 +172,8 @@ describe('Screening → Adverse Media through the n8n engine', () => {
 			expect(posts).toHaveLength(3);
 			expect(new Set(posts.map((post) => post.headers['idempotency-key'])).size).toBe(1);
 			expect(sb.stats.billed).toEqual({ [PATH]: 1 });
-			expect(items[0].json).toMatchObject({ risk_level: 'HIGH' });
-			expect(jobPolls().map((poll) => poll.path)).toEqual([`/v1/async-jobs/${items[0].json.job_id}`]);
+			expect(items[0].json).toMatchObject({ riskLevel: 'HIGH' });
+			expect(jobPolls().map((poll) => poll.path)).toEqual([`/v1/async-jobs/${items[0].json.jobId}`]);
 		});
 
 		it('uses a different key for every item', async () => {
@@ -200,7 +200,7 @@ describe('Screening → Adverse Media through the n8n engine', () => {
 			expect(first.headers['idempotency-key']).toMatch(UUID);
 			expect(second.headers['idempotency-key']).toBe(first.headers['idempotency-key']);
 			expect(sb.stats.billed).toEqual({ [PATH]: 1 });
-			expect(again.items[0].json).toMatchObject({ risk_level: 'HIGH' });
+			expect(again.items[0].json).toMatchObject({ riskLevel: 'HIGH' });
 		});
 
 		it('gives two items for the same person in one run one job, and another person another', async () => {
@@ -244,7 +244,7 @@ describe('Screening → Adverse Media through the n8n engine', () => {
 			sb.injectFaults([{ status: 500, match: { method: 'GET' } }]);
 			const { items, error } = await screen();
 			expect(error).toBeUndefined();
-			expect(items[0].json.risk_level).toBe('HIGH');
+			expect(items[0].json.riskLevel).toBe('HIGH');
 			expect(jobPolls()).toHaveLength(3);
 		});
 	});
@@ -252,7 +252,7 @@ describe('Screening → Adverse Media through the n8n engine', () => {
 	it('says that an expired job is gone', async () => {
 		const started = await screen({ waitForResult: false });
 		sb.expireAsyncJobs();
-		const jobId = started.items[0].json.job_id as string;
+		const jobId = started.items[0].json.jobId as string;
 		const { error } = await runOperation(sb, 'screening', 'getJobResult', { jobId });
 		expect(error?.message).toBe(`Screening job "${jobId}" was not found in DeepIDV`);
 		expect(error?.description).toBe(

@@ -115,7 +115,7 @@ describe('Screening under faults', () => {
 
 			expect(error).toBeUndefined();
 			expect(sb.stats.faultsInjected).toBeGreaterThan(5);
-			expect(items.map(({ json, pairedItem }) => [json.risk_level, pairedItem])).toEqual(
+			expect(items.map(({ json, pairedItem }) => [json.riskLevel, pairedItem])).toEqual(
 				input.map(({ last }, item) => [last === 'Headlines' ? 'HIGH' : 'LOW', { item }]),
 			);
 			const bills = billsPerItem(sb, MEDIA);

@@ -7,7 +7,7 @@ describe('Screening → Get Job Result through the n8n engine', () => {
 	it('outputs the job as DeepIDV returns it: first still running, then with the result', async () => {
 		const { sb } = env;
 		const started = await runOperation(sb, 'screening', 'adverseMedia', { firstName: 'Jane', lastName: 'Doe', dateOfBirth: '1990-05-17', waitForResult: false });
-		const jobId = started.items[0].json.job_id as string;
+		const jobId = started.items[0].json.jobId as string;
 		sb.clearRequests();
 
 		const first = await runOperation(sb, 'screening', 'getJobResult', { jobId: ` ${jobId} ` });
@@ -27,7 +27,7 @@ describe('Screening → Get Job Result through the n8n engine', () => {
 		const empty = await runOperation(sb, 'screening', 'getJobResult', { jobId: '={{ $json.nothing }}' });
 		expect(empty.error?.message).toBe('The Job ID parameter is empty');
 		expect(empty.error?.description).toBe(
-			"Enter the ID of a DeepIDV screening job, or map it from an earlier node, e.g. the 'job_id' field of an Adverse Media item.",
+			"Enter the ID of a DeepIDV screening job, or map it from an earlier node, e.g. the 'jobId' field of an Adverse Media item.",
 		);
 		expect(sb.requests).toEqual([]);
 		const malformed = await runOperation(sb, 'screening', 'getJobResult', { jobId: 'job/1' });

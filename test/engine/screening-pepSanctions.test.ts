@@ -37,15 +37,15 @@ describe('Screening → PEP & Sanctions through the n8n engine', () => {
 			{
 				json: {
 					match: true,
-					total_matches: 2,
-					pep_matches: 0,
-					sanctions_matches: 2,
-					top_matches: [
+					totalMatches: 2,
+					pepMatches: 0,
+					sanctionsMatches: 2,
+					topMatches: [
 						{
 							list: 'sanctions',
 							name: 'Boris Sanctioned',
 							country: 'RU',
-							date_of_birth: '1971-08-23',
+							dateOfBirth: '1971-08-23',
 							confidence: 0.97,
 							datasets: ['OFAC SDN List', 'EU Consolidated Financial Sanctions'],
 						},
@@ -53,12 +53,12 @@ describe('Screening → PEP & Sanctions through the n8n engine', () => {
 							list: 'sanctions',
 							name: 'B. Sanctioned',
 							country: null,
-							date_of_birth: null,
+							dateOfBirth: null,
 							confidence: 0.71,
 							datasets: ['UN Security Council Consolidated List'],
 						},
 					],
-					searched_sources: [
+					searchedSources: [
 						'OFAC SDN List',
 						'UN Security Council Consolidated List',
 						'EU Consolidated Financial Sanctions',
@@ -80,15 +80,15 @@ describe('Screening → PEP & Sanctions through the n8n engine', () => {
 			{ firstName: 'Petra', lastName: '={{ $json.last }}', dateOfBirth: '1980-01-31' },
 			{ input: [{ last: 'Politician' }, { last: 'Listed' }, { last: 'Doe' }] },
 		);
-		expect(items.map(({ json }) => [json.match, json.total_matches, json.pep_matches, json.sanctions_matches])).toEqual([
+		expect(items.map(({ json }) => [json.match, json.totalMatches, json.pepMatches, json.sanctionsMatches])).toEqual([
 			[true, 1, 1, 0],
 			[true, 1, 1, 1],
 			[false, 0, 0, 0],
 		]);
-		expect(items[1].json.top_matches).toEqual([
-			{ list: 'pep_and_sanctions', name: 'Petra Listed', country: 'VE', date_of_birth: '1980-01-31', confidence: 0.95, datasets: ['OFAC SDN List', 'Global PEP Database'] },
+		expect(items[1].json.topMatches).toEqual([
+			{ list: 'pep_and_sanctions', name: 'Petra Listed', country: 'VE', dateOfBirth: '1980-01-31', confidence: 0.95, datasets: ['OFAC SDN List', 'Global PEP Database'] },
 		]);
-		expect(items[2].json.top_matches).toEqual([]);
+		expect(items[2].json.topMatches).toEqual([]);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(sb.stats.billed).toEqual({ [PATH]: 3 });
 	});

@@ -49,14 +49,14 @@ describe('Screening → phone checks through the n8n engine', () => {
 				{
 					json: {
 						tripped: true,
-						trip_reasons: ['SIM_SWAP_HIGH_RISK'],
-						sim_swap_risk: 'HIGH_RISK',
-						sim_changed_date: '2025-04-14T08:12:00.000Z',
-						call_forwarding_risk: 'NO_RISK',
+						tripReasons: ['SIM_SWAP_HIGH_RISK'],
+						simSwappedRisk: 'HIGH_RISK',
+						simChangedDate: '2025-04-14T08:12:00.000Z',
+						forwardingRisk: 'NO_RISK',
 						sensitivity: 'medium',
-						status_message: 'Carrier data checked',
-						checked_at: expect.any(String),
-						session_id: null,
+						statusMessage: 'Carrier data checked',
+						checkedAt: expect.any(String),
+						sessionId: null,
 					},
 					pairedItem: { item: 0 },
 				},
@@ -70,7 +70,7 @@ describe('Screening → phone checks through the n8n engine', () => {
 				{ phone: '+447700900002', sensitivity: '={{ $json.level }}' },
 				{ input: [{ level: 'medium' }, { level: 'LOW' }] },
 			);
-			expect(items.map(({ json }) => [json.sensitivity, json.tripped, json.trip_reasons])).toEqual([
+			expect(items.map(({ json }) => [json.sensitivity, json.tripped, json.tripReasons])).toEqual([
 				['medium', true, ['SIM_SWAP_MEDIUM_RISK']],
 				['low', false, []],
 			]);
@@ -94,7 +94,7 @@ describe('Screening → phone checks through the n8n engine', () => {
 			const sessionId = await sessionWithPhone('+447700900003');
 			const { items } = await check('phoneTrust', { phoneFrom: 'session', sessionId: byId(sessionId), sensitivity: 'high' });
 			expect(sb.requests.map((request) => request.json)).toEqual([{ sessionId, sensitivity: 'high' }]);
-			expect(items[0].json).toMatchObject({ tripped: true, trip_reasons: ['CALL_FORWARDING_ACTIVE'], session_id: sessionId });
+			expect(items[0].json).toMatchObject({ tripped: true, tripReasons: ['CALL_FORWARDING_ACTIVE'], sessionId });
 			const stored = sb.getSession(sessionId)!.session_record.analysis_data as { phone_checks: { trust: { forwardingRisk: string } } };
 			expect(stored.phone_checks.trust.forwardingRisk).toBe('HIGH_RISK');
 		});
@@ -119,9 +119,9 @@ describe('Screening → phone checks through the n8n engine', () => {
 				{ phone: '+16045550100' },
 			]);
 			expect(items.map((item) => item.json)).toEqual([
-				{ outcome: 'PASS', age_verified: 'VERIFIED', required_age: 18, carrier_threshold: 18, status_message: 'Carrier data checked', checked_at: expect.any(String), session_id: null },
-				expect.objectContaining({ outcome: 'FAIL', age_verified: 'NOT_VERIFIED' }),
-				expect.objectContaining({ outcome: 'NO_DATA', age_verified: 'NO_DATA', carrier_threshold: null }),
+				{ outcome: 'PASS', ageVerified: 'VERIFIED', requiredAge: 18, carrierThreshold: 18, statusMessage: 'Carrier data checked', checkedAt: expect.any(String), sessionId: null },
+				expect.objectContaining({ outcome: 'FAIL', ageVerified: 'NOT_VERIFIED' }),
+				expect.objectContaining({ outcome: 'NO_DATA', ageVerified: 'NO_DATA', carrierThreshold: null }),
 			]);
 			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		});
@@ -169,27 +169,27 @@ describe('Screening → phone checks through the n8n engine', () => {
 			]);
 			expect(items[0].json).toEqual({
 				outcome: 'MATCH',
-				name_score: 100,
-				first_name_score: 100,
-				last_name_score: 100,
-				dob_score: 100,
-				address_score: 100,
+				nameScore: 100,
+				firstNameScore: 100,
+				lastNameScore: 100,
+				dobScore: 100,
+				addressScore: 100,
 				threshold: 90,
 				strictness: 'strict',
-				status_message: 'Carrier data checked',
-				checked_at: expect.any(String),
-				session_id: null,
+				statusMessage: 'Carrier data checked',
+				checkedAt: expect.any(String),
+				sessionId: null,
 			});
 		});
 
 		it('gives NO_MATCH for someone else, and uses the applicant of a session without names', async () => {
 			const other = await check('phoneOwnership', { phone: '+447700900021', lastName: 'Doe' });
-			expect(other.items[0].json).toMatchObject({ outcome: 'NO_MATCH', last_name_score: 10, first_name_score: -1 });
+			expect(other.items[0].json).toMatchObject({ outcome: 'NO_MATCH', lastNameScore: 10, firstNameScore: -1 });
 			sb.clearRequests();
 			const sessionId = await sessionWithPhone('+447700900123');
 			const { items } = await check('phoneOwnership', { phoneFrom: 'session', sessionId: byId(sessionId) });
 			expect(sb.requests.map((request) => request.json)).toEqual([{ sessionId, strictness: 'medium' }]);
-			expect(items[0].json).toMatchObject({ outcome: 'MATCH', session_id: sessionId });
+			expect(items[0].json).toMatchObject({ outcome: 'MATCH', sessionId });
 		});
 
 		it('outputs DeepIDV\'s answer with Simplify off', async () => {

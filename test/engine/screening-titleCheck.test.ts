@@ -12,12 +12,12 @@ const FOUND = {
 	status: 'found',
 	found: true,
 	message: null,
-	subject_property: { address: '742 Maple Avenue', city: 'Springfield', state: 'OR', zip: '97403', apn: '17-03-24-31-00400' },
-	owner_information: { owners: ['ALEX MORGAN', 'SAM MORGAN'], ownerOccupied: true },
-	location_information: { county: 'Lane', subdivision: 'Maple Heights' },
-	owner_transfer_information: { recordingDate: '1989-12-17', documentType: 'Grant Deed' },
-	last_market_sale_information: { saleDate: '1989-12-17', salePrice: 120000 },
-	available_units: null,
+	subjectProperty: { address: '742 Maple Avenue', city: 'Springfield', state: 'OR', zip: '97403', apn: '17-03-24-31-00400' },
+	ownerInformation: { owners: ['ALEX MORGAN', 'SAM MORGAN'], ownerOccupied: true },
+	locationInformation: { county: 'Lane', subdivision: 'Maple Heights' },
+	ownerTransferInformation: { recordingDate: '1989-12-17', documentType: 'Grant Deed' },
+	lastMarketSaleInformation: { saleDate: '1989-12-17', salePrice: 120000 },
+	availableUnits: null,
 	properties: null,
 };
 
@@ -45,7 +45,7 @@ describe('Screening → Title Check through the n8n engine', () => {
 		});
 		expect(poll.path).toMatch(/^\/v1\/async-jobs\/[0-9a-f-]{36}$/);
 		expect(sb.requests).toHaveLength(2);
-		expect(items).toEqual([{ json: { job_id: expect.stringMatching(UUID), ...FOUND }, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: { jobId: expect.stringMatching(UUID), ...FOUND }, pairedItem: { item: 0 } }]);
 		expect(sb.stats.billed).toEqual({ [PATH]: 1 });
 	});
 
@@ -53,7 +53,7 @@ describe('Screening → Title Check through the n8n engine', () => {
 		sb.configure({ titleCheckMode: 'sync' });
 		const { items } = await check();
 		expect(sb.requests).toHaveLength(1);
-		expect(items.map((item) => item.json)).toEqual([{ job_id: null, ...FOUND }]);
+		expect(items.map((item) => item.json)).toEqual([FOUND]);
 	});
 
 	it('outputs DeepIDV\'s answer with Simplify off, in either mode', async () => {
@@ -81,13 +81,13 @@ describe('Screening → Title Check through the n8n engine', () => {
 			['unsupported_region', false, 'Title checks are available for US addresses only.'],
 			['not_found', false, 'No property record was found for this address.'],
 		]);
-		expect(items[0].json).toMatchObject({ available_units: ['101', '102', '2204'], properties: expect.arrayContaining([{ owner: 'MARIA LOPEZ', apartmentOrUnit: '102' }]) });
+		expect(items[0].json).toMatchObject({ availableUnits: ['101', '102', '2204'], properties: expect.arrayContaining([{ owner: 'MARIA LOPEZ', apartmentOrUnit: '102' }]) });
 	});
 
 	it('outputs the job with Wait for Result off', async () => {
 		const { items } = await check({ waitForResult: false });
 		expect(sb.requests).toHaveLength(1);
-		expect(items[0].json).toEqual({ job_id: expect.stringMatching(UUID), status: 'pending', message: expect.stringContaining('Title check started') });
+		expect(items[0].json).toEqual({ jobId: expect.stringMatching(UUID), status: 'pending', message: expect.stringContaining('Title check started') });
 	});
 
 	it('turns a failed title job into an item error', async () => {

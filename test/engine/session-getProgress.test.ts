@@ -45,7 +45,7 @@ describe('Session → Get Progress through the n8n engine', () => {
 					status: 'PENDING',
 					session_progress: 'PENDING',
 					summary: 'Not started: step 1 of 11 (ID Verification) is next',
-					current_step: 'ID_VERIFICATION',
+					current_step_id: 'ID_VERIFICATION',
 					current_step_number: 1,
 					step_count: 11,
 					attempts_remaining: 3,
@@ -66,7 +66,7 @@ describe('Session → Get Progress through the n8n engine', () => {
 			status: 'PENDING',
 			session_progress: 'STARTED',
 			summary: `At step 2 of ${ids.length} (Face Liveness), in progress: 1 attempt so far (last failure: NO_FACE_DETECTED), 2 attempts remaining`,
-			current_step: 'FACE_LIVENESS',
+			current_step_id: 'FACE_LIVENESS',
 			current_step_number: 2,
 			step_count: ids.length,
 			attempts_remaining: 2,
@@ -82,7 +82,7 @@ describe('Session → Get Progress through the n8n engine', () => {
 		const summaries: IDataObject = {};
 		for (const id of ['test_verified', 'test_submitted', 'test_voided', expired.id]) {
 			const { items } = await progress(id);
-			summaries[id] = [items[0].json.summary, items[0].json.current_step, items[0].json.attempts_remaining];
+			summaries[id] = [items[0].json.summary, items[0].json.current_step_id, items[0].json.attempts_remaining];
 		}
 		expect(summaries).toEqual({
 			test_verified: ['Finished: all 11 steps done (status VERIFIED)', null, null],

@@ -7,7 +7,7 @@ const VALID: INodeParameters = {
 	name: 'Onboarding',
 	steps: ['ID_VERIFICATION', 'FACE_LIVENESS', 'PEP_SANCTIONS'],
 	stepSettings: { idMinimumAge: 21, idFraudAnalysis: false, faceLivenessConfidenceThreshold: 90 },
-	stepSettingsJson: '{"id-verification": {"expiry_date_years": 2}, "PEP_SANCTIONS": {"fuzzy": true}}',
+	stepSettingsJson: '{"id-verification": {"expiry_date_years": 2}, "FACE_LIVENESS": {"preferred_liveness_method": "FaceMovementChallenge"}}',
 };
 
 describe('Workflow → Create through the n8n engine', () => {
@@ -30,8 +30,8 @@ describe('Workflow → Create through the n8n engine', () => {
 					name: 'Onboarding',
 					steps: [
 						{ id: 'ID_VERIFICATION', config: { enable_fraud_analysis: false, minimum_age: 21, expiry_date_years: 2 } },
-						{ id: 'FACE_LIVENESS', config: { confidence_threshold: 90 } },
-						{ id: 'PEP_SANCTIONS', config: { fuzzy: true } },
+						{ id: 'FACE_LIVENESS', config: { confidence_threshold: 90, preferred_liveness_method: 'FaceMovementChallenge' } },
+						{ id: 'PEP_SANCTIONS' },
 					],
 				},
 			},
@@ -48,8 +48,8 @@ describe('Workflow → Create through the n8n engine', () => {
 					updated_at: expect.any(String),
 					steps: [
 						{ id: 'id-verification', config: { enable_fraud_analysis: false, minimum_age: 21, expiry_date_years: 2 } },
-						{ id: 'face-liveness', config: { confidence_threshold: 90 } },
-						{ id: 'pep-sanctions', config: { fuzzy: true } },
+						{ id: 'face-liveness', config: { confidence_threshold: 90, preferred_liveness_method: 'FaceMovementChallenge' } },
+						{ id: 'pep-sanctions', config: {} },
 					],
 				},
 				pairedItem: { item: 0 },
@@ -61,10 +61,10 @@ describe('Workflow → Create through the n8n engine', () => {
 
 	it('sends steps without settings as just their ID, and takes Steps as a list or text from an expression', async () => {
 		const { sb } = env;
-		await create({ name: 'Two', steps: '={{ ["KYB", "consent"] }}', stepSettings: {}, stepSettingsJson: '' });
+		await create({ name: 'Two', steps: '={{ ["KYB", "ip jurisdiction"] }}', stepSettings: {}, stepSettingsJson: '' });
 		await create({ name: 'Three', steps: '={{ "AGE_ESTIMATION, face liveness" }}' });
 		expect(sb.requests.map((request) => request.json)).toEqual([
-			{ name: 'Two', steps: [{ id: 'KYB' }, { id: 'CONSENT' }] },
+			{ name: 'Two', steps: [{ id: 'KYB' }, { id: 'IP_JURISDICTION' }] },
 			{ name: 'Three', steps: [{ id: 'AGE_ESTIMATION' }, { id: 'FACE_LIVENESS' }] },
 		]);
 	});
@@ -92,14 +92,24 @@ describe('Workflow → Create through the n8n engine', () => {
 			'Step Settings has settings for Face Liveness (FACE_LIVENESS), which is not in Steps',
 			'Add the step to Steps, or remove its settings.',
 		],
-		['an age that is not whole', { stepSettings: { idMinimumAge: 17.5 } }, 'ID Verification: Minimum Age is "17.5", not a whole number of years', 'Enter an age from 0 to 150, e.g. 18.'],
+		[
+			'an age that is not whole',
+			{ stepSettings: { idMinimumAge: 17.5 } },
+			'The setting "minimum_age" of ID Verification (ID_VERIFICATION) in Step Settings (ID Verification: Minimum Age) is 17.5, not a whole number',
+			'DeepIDV accepts a whole number from 0 to 100. Left out, DeepIDV uses 18.',
+		],
 		[
 			'a minimum age above the maximum',
 			{ stepSettings: { idMinimumAge: 30 }, stepSettingsJson: '{"ID_VERIFICATION": {"maximum_age": 25}}' },
-			'The minimum age (30) of ID Verification is higher than its maximum age (25)',
-			'Lower ID Verification: Minimum Age or raise ID Verification: Maximum Age.',
+			'The minimum age (30) of ID Verification (ID_VERIFICATION) is higher than its maximum age (25)',
+			'Lower "minimum_age" or raise "maximum_age".',
 		],
-		['a threshold out of range', { stepSettings: { faceLivenessConfidenceThreshold: '={{ 0 }}' } }, 'Face Liveness: Confidence Threshold is "0", not a number from 1 to 100', 'Enter how sure DeepIDV must be, from 1 to 100, e.g. 80.'],
+		[
+			'a threshold out of range',
+			{ stepSettings: { faceLivenessConfidenceThreshold: '={{ 101 }}' } },
+			'The setting "confidence_threshold" of Face Liveness (FACE_LIVENESS) in Step Settings (Face Liveness: Confidence Threshold) is 101, more than 100',
+			'DeepIDV accepts a whole number from 0 to 100. Left out, DeepIDV uses 70.',
+		],
 		[
 			'JSON that does not parse',
 			{ stepSettingsJson: '{"ID_VERIFICATION": {' },
@@ -140,13 +150,11 @@ describe('Workflow → Create through the n8n engine', () => {
 		expect(error?.httpCode).toBe('403');
 	});
 
-	it('quotes DeepIDV’s hints when it refuses a setting (400)', async () => {
+	it('quotes DeepIDV’s hints when it refuses the workflow (400), e.g. a step that needs an earlier one', async () => {
 		const { sb } = env;
-		const { error } = await create({ ...VALID, stepSettingsJson: '{"ID_VERIFICATION": {"escalation_type": "call"}}' });
+		const { error } = await create({ ...VALID, steps: ['CREDIT_CHECK', 'ID_VERIFICATION', 'FACE_LIVENESS'] });
 		expect(sb.requests).toHaveLength(1);
-		expect(error?.message).toBe(
-			"DeepIDV rejected the request as invalid: Invalid request body (steps.0.config.escalation_type: Invalid enum value. Expected 'none' | 'nfc-passport' | 'address-verification', received 'call')",
-		);
+		expect(error?.message).toBe('DeepIDV rejected the request as invalid: Invalid request body (steps.0.id: CREDIT_CHECK requires an earlier ID_VERIFICATION step)');
 		expect(error?.description).toBe('Check Name, Steps, Step Settings and More Step Settings (JSON).');
 	});
 

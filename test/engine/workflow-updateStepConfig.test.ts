@@ -66,7 +66,7 @@ describe('Workflow → Update Step Config through the n8n engine', () => {
 	it('explains DeepIDV’s 409 legacy_step_config', async () => {
 		const { sb } = env;
 		const edd = await idOf(sb, 'Enhanced Due Diligence');
-		const { error } = await update({ workflowId: byId(edd), stepId: 'ADDRESS_VERIFICATION', settingsJson: '{"require_proof_of_address": true}' });
+		const { error } = await update({ workflowId: byId(edd), stepId: 'ADDRESS_VERIFICATION', settingsJson: '{"num_questions": 5}' });
 		expect(sb.requests).toHaveLength(1);
 		expect(error?.message).toBe(
 			`DeepIDV cannot change the settings of Address Verification (ADDRESS_VERIFICATION) in workflow "${edd}": they are stored in an older format (DeepIDV: legacy_step_config)`,
@@ -77,14 +77,40 @@ describe('Workflow → Update Step Config through the n8n engine', () => {
 		expect(error?.httpCode).toBe('409');
 	});
 
-	it('names the workflow and step DeepIDV does not know, and explains the sandbox key’s 403', async () => {
+	it('after a 404, reads the workflow to say which is missing: the step (listing the workflow’s steps) or the workflow', async () => {
 		const { sb } = env;
 		const kyc = await idOf(sb, 'KYC Standard');
-		const missing = await update({ workflowId: byId(kyc), stepId: 'KYB', settingsJson: '{"a": 1}' });
-		expect(missing.error?.message).toBe(`Workflow "${kyc}" was not found in DeepIDV, or it has no step KYB (Business Verification) (KYB)`);
-		expect(missing.error?.description).toBe(
+		const noStep = await update({ workflowId: byId(kyc), stepId: 'KYB', settingsJson: '{"pep_databases": true}' });
+		expect(sb.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`PATCH /v1/workflows/${kyc}/steps/KYB/config`, `GET /v1/workflows/${kyc}`]);
+		expect(noStep.error?.message).toBe(`Workflow "${kyc}" has no step KYB (Business Verification) (KYB)`);
+		expect(noStep.error?.description).toBe(
+			"Its steps are: ID Verification, Face Liveness, PEP & Sanctions. Choose one of them as Step. DeepIDV's API cannot add a step to an existing workflow: for another step, create a workflow with Workflow → Create.",
+		);
+		expect(noStep.error?.httpCode).toBe('404');
+
+		sb.clearRequests();
+		const noWorkflow = await update({ workflowId: byId('wf-gone'), stepId: 'KYB', settingsJson: '{"pep_databases": true}' });
+		expect(sb.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['PATCH /v1/workflows/wf-gone/steps/KYB/config', 'GET /v1/workflows/wf-gone']);
+		expect(noWorkflow.error?.message).toBe('Workflow "wf-gone" was not found in DeepIDV');
+		expect(noWorkflow.error?.description).toBe(
+			'Check the Workflow parameter: choose it from the list, or use the ID of a workflow of the organisation that owns the API key.',
+		);
+		expect(noWorkflow.error?.httpCode).toBe('404');
+	});
+
+	it('says both when the read after a 404 fails too', async () => {
+		const { sb } = env;
+		const kyc = await idOf(sb, 'KYC Standard');
+		sb.injectFaults([{ status: 500, match: { method: 'GET', path: `/v1/workflows/${kyc}` } }]);
+		const { error } = await update({ workflowId: byId(kyc), stepId: 'KYB', settingsJson: '{"pep_databases": true}', requestOptions: { maxRetries: 0 } });
+		expect(error?.message).toBe(`Workflow "${kyc}" was not found in DeepIDV, or it has no step KYB (Business Verification) (KYB)`);
+		expect(error?.description).toBe(
 			'Check the Workflow parameter: choose it from the list, or use the ID of a workflow of the organisation that owns the API key. Check with Workflow → Get that the Step is one of its steps.',
 		);
+	});
+
+	it('explains the sandbox key’s 403', async () => {
+		const { sb } = env;
 		const sandbox = await update({ workflowId: byId('test_workflow'), stepId: 'FACE_LIVENESS', stepSettings: { faceLivenessConfidenceThreshold: 70 } }, { apiKey: sb.keys.sandbox });
 		expect(sandbox.error?.message).toBe('A sandbox API key cannot change workflows');
 	});
@@ -113,8 +139,8 @@ describe('Workflow → Update Step Config through the n8n engine', () => {
 			'More Settings (JSON) has the step "ID_VERIFICATION" as a key',
 			'Give the settings of the Step itself, without the step ID around them, e.g. {"expiry_date_years": 2}.',
 		],
-		['an unknown step', { stepId: '={{ "SELFIE" }}', settingsJson: '{"a": 1}' }, 'The Step "SELFIE" is not a DeepIDV workflow step', expect.stringContaining('ID_VERIFICATION') as unknown as string],
-		['an empty Workflow', { workflowId: byId('={{ "" }}'), settingsJson: '{"a": 1}' }, 'The Workflow parameter is empty', expect.stringContaining('Choose a workflow from the list') as unknown as string],
+		['an unknown step', { stepId: '={{ "SELFIE" }}', settingsJson: '{"minimum_age": 21}' }, 'The Step "SELFIE" is not a DeepIDV workflow step', expect.stringContaining('ID_VERIFICATION') as unknown as string],
+		['an empty Workflow', { workflowId: byId('={{ "" }}'), settingsJson: '{"minimum_age": 21}' }, 'The Workflow parameter is empty', expect.stringContaining('Choose a workflow from the list') as unknown as string],
 	])('refuses %s before sending anything', async (_case, change, message, description) => {
 		const { sb } = env;
 		const { error } = await update({ workflowId: byId('test_workflow'), stepId: 'ID_VERIFICATION', ...change });

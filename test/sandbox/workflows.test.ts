@@ -52,11 +52,45 @@ describe('sandbox server: workflow management, progress and re-verification', ()
 					steps: [
 						{ id: 'id_verification' },
 						{ id: 'ID_VERIFICATION', config: { minimum_age: 30, maximum_age: 20, expiry_date_years: 11, escalation_type: 'call' } },
-						{ id: 'FACE_LIVENESS', config: { confidence_threshold: 0 } },
+						{ id: 'FACE_LIVENESS', config: { confidence_threshold: 101 } },
 						{ id: 'ID_VERIFICATION' },
 					],
 				}),
 			).toEqual(['steps.0.id', 'steps.1.config.expiry_date_years', 'steps.1.config.escalation_type', 'steps.1.config.minimum_age', 'steps.2.config.confidence_threshold', 'steps.3.id']);
+		});
+
+		it('checks every step against the documented step table: unknown keys, lists, required settings, escalation and fraud analysis, earlier steps', async () => {
+			const hints = async (steps: unknown[]) => {
+				const answer = await call(sb, 'POST', '/v1/workflows', { body: { name: 'W', steps } });
+				expect(answer.status).toBe(400);
+				return answer.json.hints.map((hint: Json) => [hint.path.join('.'), hint.code, hint.message]);
+			};
+			expect(
+				await hints([
+					{ id: 'ID_VERIFICATION', config: { minimum_age: 18.5, escalation_type: 'nfc-passport', enable_fraud_analysis: false, smile: true } },
+					{ id: 'VPN_DETECTION', config: { vpn_action: 'warn', trusted_ip_list: ['10.0.0.0/8', 7] } },
+					{ id: 'E_SIGNATURE' },
+					{ id: 'PEP_SANCTIONS', config: { fuzzy: true } },
+				]),
+			).toEqual([
+				['steps.0.config', 'unrecognized_keys', "Unrecognized key(s) in object: 'smile'"],
+				['steps.0.config.minimum_age', 'invalid_type', 'Expected integer, received float'],
+				['steps.0.config.enable_fraud_analysis', 'custom', 'enable_fraud_analysis must be true when escalation_type is not none'],
+				['steps.1.config.vpn_action', 'invalid_enum_value', "Invalid enum value. Expected 'block' | 'flag' | 'step-up' | 'allow', received 'warn'"],
+				['steps.1.config.trusted_ip_list.1', 'invalid_type', 'Expected string, received number'],
+				['steps.2.config.template_id', 'invalid_type', 'Required'],
+				['steps.2.config.template_signer_count', 'invalid_type', 'Required'],
+				['steps.3.config', 'unrecognized_keys', "Unrecognized key(s) in object: 'fuzzy'"],
+			]);
+			expect(await hints([{ id: 'TITLE_SEARCH' }, { id: 'ID_VERIFICATION' }])).toEqual([['steps.0.id', 'custom', 'TITLE_SEARCH requires an earlier ID_VERIFICATION step']]);
+			const created = await call(sb, 'POST', '/v1/workflows', {
+				body: { name: 'iGaming', steps: [{ id: 'ID_VERIFICATION', config: { escalation_type: 'nfc-passport' } }, { id: 'ANTI_CHEAT', config: { link_sensitivity: 3, signal_ip_weight: 0.4 } }] },
+			});
+			expect(created.status).toBe(201);
+			expect(created.json.workflow.steps).toEqual([
+				{ id: 'id-verification', config: { escalation_type: 'nfc-passport' } },
+				{ id: 'anti-cheat', config: { link_sensitivity: 3, signal_ip_weight: 0.4 } },
+			]);
 		});
 	});
 
@@ -87,6 +121,9 @@ describe('sandbox server: workflow management, progress and re-verification', ()
 			const bad = await call(sb, 'PATCH', `/v1/workflows/${edd.id}/steps/FACE_LIVENESS/config`, { body: { config: { confidence_threshold: '80' } } });
 			expect(bad.status).toBe(400);
 			expect(bad.json.hints[0].path).toEqual(['config', 'confidence_threshold']);
+			// The checks across settings see the step as it would be: EDD's ID verification has minimum_age 18.
+			const crossed = await call(sb, 'PATCH', `/v1/workflows/${edd.id}/steps/ID_VERIFICATION/config`, { body: { config: { maximum_age: 16 } } });
+			expect(crossed).toMatchObject({ status: 400, json: { hints: [{ code: 'custom', path: ['config', 'minimum_age'], message: 'minimum_age must not be greater than maximum_age' }] } });
 			expect((await call(sb, 'GET', `/v1/workflows/${edd.id}`)).json).toEqual(before);
 		});
 	});

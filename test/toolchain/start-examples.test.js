@@ -34,7 +34,7 @@ describe('npm start against the sandbox', () => {
 describe('npm start against the real API (DEEPIDV_API_KEY)', () => {
 	const examples = liveExamples({ baseUrl: 'https://api.deepidv.com', apiKey: 'live-key' });
 	const nodes = examples.workflows.flatMap((workflow) => workflow.nodes.filter((/** @type {any} */ node) => node.type === DEEPIDV_NODE));
-	const reads = ['session.get', 'session.getMany', 'workflow.get', 'workflow.getMany'];
+	const reads = ['ageVerification.getBoundaries', 'session.get', 'session.getMany', 'workflow.get', 'workflow.getMany'];
 
 	it('publishes nothing and deactivates exactly the DeepIDV steps that are not reads', () => {
 		expect(examples.published).toEqual([]);

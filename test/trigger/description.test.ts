@@ -29,6 +29,7 @@ describe('DeepIDV Trigger: node description', () => {
 		expect(events).toMatchObject({ displayName: 'Trigger On', type: 'multiOptions', required: true, default: [] });
 		expect(events?.options?.map((option) => ('value' in option ? option.value : undefined))).toEqual([
 			'*',
+			'parent_connect.consent_given',
 			'session.created',
 			'session.status.failed',
 			'session.status.rejected',

@@ -35,6 +35,39 @@ describe('DeepIDV Trigger with events delivered by the sandbox server', () => {
 		});
 	});
 
+	it("starts the workflow with the parent connect request, its child attestation ID and consent time, when a parent consents", async () => {
+		receiver = await startTriggerReceiver({ parameters: { events: ['parent_connect.consent_given'] } });
+		sb.addWebhook({ url: receiver.url, secret: SECRET });
+		const created = await runDeepIdv({
+			parameters: {
+				resource: 'ageVerification',
+				operation: 'create',
+				method: 'parent-connect',
+				firstName: 'Sam',
+				lastName: 'Lee',
+				email: 'parent@example.com',
+				phone: '+15192223333',
+				platformRestrictions: { restriction: [{ key: 'chat_enabled', label: 'Allow chat', type: 'toggle', defaultValue: 'false' }] },
+			},
+			credential: { apiKey: sb.keys.live, baseUrl: sb.url },
+		});
+		const childSessionId = created.items[0].json.id as string;
+
+		const request = sb.consentParentConnect(childSessionId, { chat_enabled: true })!;
+		await waitFor(() => sb.deliveries.length === 1);
+
+		expect(sb.deliveries.map((d) => [d.type, d.attempt, d.status])).toEqual([['parent_connect.consent_given', 1, 200]]);
+		expect(receiver.outcomes[0].items).toEqual([
+			{ json: { event_type: 'parent_connect.consent_given', event_time: request.consent_given_at, ...request } },
+		]);
+		expect(request).toMatchObject({
+			child_session_id: childSessionId,
+			status: 'CONSENT_GIVEN',
+			boundaries: { chat_enabled: true },
+			child_attestation_id: expect.stringMatching(/^att_/),
+		});
+	});
+
 	it('acknowledges an unselected event once, so DeepIDV does not retry it, and starts nothing', async () => {
 		receiver = await startTriggerReceiver({ parameters: { events: ['session.status.submitted'] } });
 		sb.addWebhook({ url: receiver.url, secret: SECRET });

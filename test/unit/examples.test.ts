@@ -43,12 +43,18 @@ const deepIdvNodes = examples.flatMap(({ file, workflow }) =>
 describe('examples/', () => {
 	it('holds the examples the README links to, and nothing else', () => {
 		expect(examples.map(({ file }) => file)).toEqual([
+			'age-verification-parent-connect.json',
 			'create-session.json',
+			'credit-check-soft-test-mode.json',
+			'credit-terms-request.json',
 			'email-document-scan-sheet.json',
 			'form-create-session.json',
 			'form-identity-verify-crm.json',
 			'get-many-sessions.json',
 			'get-session.json',
+			'loan-form-bank-statement.json',
+			'parent-consent-boundaries.json',
+			'profile-create.json',
 			'schedule-verify-pending-sessions.json',
 			'sheet-pep-sanctions-screening.json',
 			'submitted-adverse-media-review.json',

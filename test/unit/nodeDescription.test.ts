@@ -13,7 +13,19 @@ const operationsOf = (resource: string) =>
 
 describe('DeepIDV node description', () => {
 	it('lists the resources alphabetically, keeping Session the default', () => {
-		expect((resourceProperty.options as INodePropertyOptions[]).map((option) => option.name)).toEqual(['Document', 'Face', 'Identity', 'Screening', 'Session', 'Workflow']);
+		expect((resourceProperty.options as INodePropertyOptions[]).map((option) => option.name)).toEqual([
+			'Age Verification',
+			'Bank Statement',
+			'Credit Check',
+			'Credit Terms Request',
+			'Document',
+			'Face',
+			'Identity',
+			'Profile',
+			'Screening',
+			'Session',
+			'Workflow',
+		]);
 		expect(resourceProperty.default).toBe('session');
 	});
 
@@ -56,6 +68,21 @@ describe('DeepIDV node description', () => {
 			['Get', 'get'],
 			['Get Many', 'getMany'],
 			['Update Step Config', 'updateStepConfig'],
+		]);
+	});
+
+	it('lists the credit check and age verification operations, names in Title Case and actions in sentence case', () => {
+		expect(operationsOf('creditCheck').map((option) => [option.name, option.value, option.action])).toEqual([
+			['Create Hard', 'createHard', 'Create hard credit check'],
+			['Create Soft', 'createSoft', 'Create soft credit check'],
+			['Get', 'get', 'Get credit check'],
+			['Get Many', 'getMany', 'Get many credit checks'],
+		]);
+		expect(operationsOf('ageVerification').map((option) => [option.name, option.value, option.action])).toEqual([
+			['Create', 'create', 'Create age verification'],
+			['Get Boundaries', 'getBoundaries', 'Get parental boundaries'],
+			['Get Many Parent Connects', 'getManyParentConnects', 'Get many parent connect requests'],
+			['Get Parent Connect', 'getParentConnect', 'Get parent connect request'],
 		]);
 	});
 

@@ -11,6 +11,7 @@ describe('retry policy', () => {
 		['idempotent', { kind: 'http', status: 429 }, true],
 		['idempotent', { kind: 'http', status: 500 }, true],
 		['idempotent', { kind: 'http', status: 503 }, true],
+		['idempotent', { kind: 'http', status: 501 }, false],
 		['idempotent', { kind: 'http', status: 404 }, false],
 		['idempotent', { kind: 'http', status: 402 }, false],
 		['idempotent', { kind: 'network', network: 'timeout' }, true],
@@ -40,6 +41,7 @@ describe('retry policy', () => {
 		// [mode, status, DeepIDV may have acted?]
 		['notIfReceived', 500, true],
 		['notIfReceived', 503, true],
+		['notIfReceived', 501, false],
 		['notIfBilled', 500, true],
 		['notIfBilled', 503, false],
 		['notIfBilled', 429, false],

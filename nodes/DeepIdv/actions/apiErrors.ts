@@ -30,6 +30,18 @@ export function isSandboxKeyRefusal(refusal: Refusal): boolean {
 	return refusal.status === 403 && /sandbox api key/i.test(refusal.said);
 }
 
+/** The sandbox key's documented 403 on a write, in words, e.g. `what` = 'create workflows'. */
+export function sandboxKeyCannot(what: string) {
+	return (refusal: Refusal): RefusalText | undefined =>
+		isSandboxKeyRefusal(refusal)
+			? {
+					message: `A sandbox API key cannot ${what}`,
+					description:
+						'DeepIDV sandbox keys only read test data. Put a live API key from the DeepIDV Admin Console in the DeepIDV API credential.',
+				}
+			: undefined;
+}
+
 /**
  * Runs one DeepIDV request; when DeepIDV refuses it and `explain` has better words for that refusal,
  * fails with those instead, keeping the item index, the HTTP code and DeepIDV's answer. DeepIDV's
@@ -40,7 +52,7 @@ export async function explainRefusals<T>(
 	itemIndex: number,
 	settings: TransportSettings,
 	request: () => Promise<T>,
-	explain: (refusal: Refusal) => RefusalText | undefined,
+	explain: (refusal: Refusal) => RefusalText | undefined | Promise<RefusalText | undefined>,
 ): Promise<T> {
 	let failure: unknown;
 	try {
@@ -51,7 +63,7 @@ export async function explainRefusals<T>(
 	// Outside the catch block: what is passed on as it is, is already the transport's NodeApiError
 	// (or NodeOperationError).
 	const refusal = refusalOf(failure);
-	const text = refusal && explain(refusal);
+	const text = refusal && (await explain(refusal));
 	if (!refusal || !text) throw failure;
 	const apiKey = String((await settings.credentials)?.apiKey ?? '');
 	const redact = (words: string) => (apiKey.length >= 4 ? words.split(apiKey).join('[redacted]') : words);

@@ -65,8 +65,14 @@ export interface TokenPagedList {
 	listField: string;
 	/** The name of the token, in the answer and in the next request, e.g. 'next_token'. */
 	tokenField: string;
-	/** The most records DeepIDV returns per request, asked for with `limit`. */
-	maxPageSize: number;
+	/** The most records DeepIDV returns per request, asked for with `limit`; absent: the list takes no `limit`. */
+	maxPageSize?: number;
+	/**
+	 * Whether DeepIDV filters a page after reading `limit` records (e.g. the parent connect status
+	 * filter), so a page holds fewer matches than asked for, or none, while more follow: then every
+	 * page is asked for in full, whatever is still needed.
+	 */
+	filtersAfterLimit?: boolean;
 	things: string;
 	/** How to make the list shorter, e.g. 'Narrow the Filters (e.g. Created After) or set a Limit'. */
 	narrowHint: string;
@@ -75,7 +81,7 @@ export interface TokenPagedList {
 
 /**
  * Up to `max` records of a token-paged list, in DeepIDV's order. Follows the token until DeepIDV
- * says there is no more (or `max` is reached), asking each time for no more than is still needed;
+ * says there is no more (or `max` is reached), through short and empty pages, asking each time for no more than is still needed;
  * a record listed already (the list shifted between pages) is not output twice, and a token seen
  * before stops the listing.
  */
@@ -91,7 +97,8 @@ export async function fetchTokenPages(
 	const seenTokens = new Set<string>();
 	let token: string | undefined;
 	do {
-		const qs: IDataObject = { ...list.qs, limit: Math.min(max - records.length, list.maxPageSize) };
+		const qs: IDataObject = { ...list.qs };
+		if (list.maxPageSize) qs.limit = list.filtersAfterLimit ? list.maxPageSize : Math.min(max - records.length, list.maxPageSize);
 		if (token) {
 			if (seenTokens.has(token)) {
 				throw new NodeApiError(context.getNode(), { [list.tokenField]: token }, {

@@ -31,19 +31,20 @@ export interface Operation {
 
 /**
  * A `describeCompleted` for writes: the items whose output `made` says they created something
- * (`thing` with the output's id, e.g. 'session'), what they did (`did`) and what a re-run does
- * (`rerun`). Names the first 50 items.
+ * (`thing` with the output's `idField`, e.g. 'session' and 'id'), what they did (`did`) and what a
+ * re-run does (`rerun`). Names the first 50 items.
  */
 export function describeWrites(
 	made: (json: IDataObject) => boolean,
 	thing: string,
 	did: string,
 	rerun: string,
+	idField = 'id',
 ): NonNullable<Operation['describeCompleted']> {
 	return (completed) => {
-		const done = completed.filter(({ json }) => made(json) && typeof json.id === 'string');
+		const done = completed.filter(({ json }) => made(json) && typeof json[idField] === 'string');
 		if (done.length === 0) return undefined;
-		const shown = done.slice(0, 50).map(({ itemIndex, json }) => `item ${itemIndex} (${thing} ${String(json.id)})`);
+		const shown = done.slice(0, 50).map(({ itemIndex, json }) => `item ${itemIndex} (${thing} ${String(json[idField])})`);
 		const more = done.length > shown.length ? ` and ${done.length - shown.length} more` : '';
 		return `Before the run stopped, ${done.length} item${done.length === 1 ? '' : 's'} had already ${did}: ${shown.join(', ')}${more}. ${rerun}`;
 	};

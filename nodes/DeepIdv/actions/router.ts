@@ -5,18 +5,28 @@ import { BINARY_IN_JSON_PROPERTY } from '../files/binaryMarkers';
 import { FILE_MEMORY_BUDGET_BYTES, MemoryBudget } from '../files/memoryBudget';
 import { forEachBounded } from '../transport/concurrency';
 import { readTransportSettings } from '../transport/settings';
+import * as ageVerification from './ageVerification';
+import * as bankStatement from './bankStatement';
+import * as creditCheck from './creditCheck';
+import * as creditTerms from './creditTerms';
 import * as document from './document';
 import * as face from './face';
 import * as identity from './identity';
 import type { ExecutionShared, Operation } from './operation';
+import * as profile from './profile';
 import * as screening from './screening';
 import * as session from './session';
 import * as workflow from './workflow';
 
 const resources: Record<string, Record<string, Operation>> = {
+	ageVerification: ageVerification.operations,
+	bankStatement: bankStatement.operations,
+	creditCheck: creditCheck.operations,
+	creditTerms: creditTerms.operations,
 	document: document.operations,
 	face: face.operations,
 	identity: identity.operations,
+	profile: profile.operations,
 	screening: screening.operations,
 	session: session.operations,
 	workflow: workflow.operations,
@@ -73,7 +83,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				const json: IDataObject = { error: error.message };
 				const details = (error as { description?: unknown }).description;
 				if (typeof details === 'string' && details) json.details = details;
-				// Fields an operation attached for the error item, e.g. the job_id of a job not yet ready —
+				// Fields an operation attached for the error item, e.g. the jobId of a job not yet ready —
 				// but not for "Continue (using error output)": n8n sends an item there only when its JSON
 				// has nothing but `error`, `message` and `details` (and the details name the job too).
 				const fields = (error as { context?: IDataObject }).context?.errorItemFields;

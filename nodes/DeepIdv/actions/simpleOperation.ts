@@ -41,8 +41,11 @@ import { simplifyField } from './simplifyField';
 
 /** The one request of a simple operation, as data. */
 export interface SimpleRequest extends ApiRequest {
-	/** Better words for DeepIDV's documented refusals (e.g. a sandbox key's 403); undefined keeps the transport's. */
-	refusals?: (refusal: Refusal) => RefusalText | undefined;
+	/**
+	 * Better words for DeepIDV's documented refusals (e.g. a sandbox key's 403); undefined keeps the
+	 * transport's. May look further first (a read, with the same settings), e.g. which of two things a 404 means.
+	 */
+	refusals?: (refusal: Refusal, settings: TransportSettings) => RefusalText | undefined | Promise<RefusalText | undefined>;
 }
 
 /** A field every good answer has; an answer without it becomes the item's error. */
@@ -83,7 +86,7 @@ export function simpleOperation<I extends ItemInput = ItemInput>(spec: SimpleOpe
 			// Read before sending, so a mistake in it cannot fail an item DeepIDV has already acted on.
 			const simplify = spec.simplify && input.simplify() ? spec.simplify.apply : undefined;
 			const send = async () => await deepIdvApiRequest.call(this, request, settings, itemIndex);
-			const response = refusals ? await explainRefusals(this, itemIndex, settings, send, refusals) : await send();
+			const response = refusals ? await explainRefusals(this, itemIndex, settings, send, (refusal) => refusals(refusal, settings)) : await send();
 			if (spec.answer && !has(response[spec.answer.field], spec.answer.is)) {
 				throw new NodeApiError(this.getNode(), response as JsonObject, {
 					message: `DeepIDV answered without ${spec.answer.missing}`,

@@ -17,7 +17,7 @@ export function imageField(
 		default: defaultField,
 		required: true,
 		placeholder: `e.g. ${defaultField}`,
-		hint: `${ACCEPTED_IMAGE_LABELS}, up to ${formatBytes(MAX_IMAGE_BYTES)}`,
+		hint: `${parameter.accepts?.labels ?? ACCEPTED_IMAGE_LABELS}, up to ${formatBytes(MAX_IMAGE_BYTES)}`,
 		description: `The name of the input binary field containing ${what}`,
 	};
 }

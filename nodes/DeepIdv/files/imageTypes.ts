@@ -14,22 +14,43 @@ export const ACCEPTED_IMAGE_LABELS = ((labels: string[]) => `${labels.slice(0, -
 	ACCEPTED_IMAGE_TYPES.map((type) => type.label),
 );
 
+/** A set of image types DeepIDV takes somewhere, and the sentence that says so in error descriptions. */
+export interface AcceptedImages {
+	types: ReadonlyArray<{ mimeType: string; label: string; alsoKnownAs: readonly string[] }>;
+	/** E.g. "JPEG, PNG or WebP". */
+	labels: string;
+	/** E.g. "DeepIDV's document and face checks read JPEG, PNG or WebP images." */
+	rule: string;
+}
+
+/** What the document, face and identity checks take. */
+export const CHECK_IMAGES: AcceptedImages = {
+	types: ACCEPTED_IMAGE_TYPES,
+	labels: ACCEPTED_IMAGE_LABELS,
+	rule: `DeepIDV's document and face checks read ${ACCEPTED_IMAGE_LABELS} images.`,
+};
+
+/** What a profile logo may be: the OAS of POST /v1/profiles/logo-upload-url adds GIF. */
+export const LOGO_IMAGES: AcceptedImages = {
+	types: [...ACCEPTED_IMAGE_TYPES, { mimeType: 'image/gif', label: 'GIF', alsoKnownAs: [] }],
+	labels: 'JPEG, PNG, WebP or GIF',
+	rule: 'DeepIDV takes profile logos as JPEG, PNG, WebP or GIF images.',
+};
+
 /** DeepIDV's size limit for one image: 15 MiB, the presign endpoint's byteLength maximum. */
 export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 
 /**
  * The MIME type to declare to DeepIDV for a file n8n labelled `mimeType` (parameters such as
  * `; charset=…` and letter case ignored, common aliases mapped), or undefined when it is not one
- * of the accepted images.
+ * of the `accepted` images (by default the checks' ones).
  */
-export function acceptedImageType(mimeType: string | undefined): string | undefined {
+export function acceptedImageType(mimeType: string | undefined, accepted: AcceptedImages = CHECK_IMAGES): string | undefined {
 	const bare = String(mimeType ?? '')
 		.split(';')[0]
 		.trim()
 		.toLowerCase();
-	const type = ACCEPTED_IMAGE_TYPES.find(
-		(candidate) => candidate.mimeType === bare || (candidate.alsoKnownAs as readonly string[]).includes(bare),
-	);
+	const type = accepted.types.find((candidate) => candidate.mimeType === bare || candidate.alsoKnownAs.includes(bare));
 	return type?.mimeType;
 }
 

@@ -2,7 +2,8 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } 
 import { NodeOperationError } from 'n8n-workflow';
 
 import { BINARY_IN_JSON_PROPERTY, BINARY_MODE_COMBINED, isBinaryValue } from './binaryMarkers';
-import { ACCEPTED_IMAGE_LABELS, MAX_IMAGE_BYTES, acceptedImageType, formatBytes } from './imageTypes';
+import type { AcceptedImages } from './imageTypes';
+import { CHECK_IMAGES, MAX_IMAGE_BYTES, acceptedImageType, formatBytes } from './imageTypes';
 
 /** A node parameter naming the binary field that holds one image. */
 export interface ImageParameter {
@@ -10,6 +11,8 @@ export interface ImageParameter {
 	name: string;
 	/** Its label in the editor, e.g. 'Input Binary Field'. */
 	label: string;
+	/** The image types allowed; by default the checks' (JPEG, PNG, WebP). */
+	accepts?: AcceptedImages;
 }
 
 /** An item's image, checked: it exists, it is an accepted image type and within DeepIDV's limit. */
@@ -67,11 +70,12 @@ export async function readInputImage(
 	const found = binary as IBinaryData;
 	const named = describeImage({ field, binary: found });
 
-	const mimeType = acceptedImageType(found.mimeType);
+	const accepts = parameter.accepts ?? CHECK_IMAGES;
+	const mimeType = acceptedImageType(found.mimeType, accepts);
 	if (!mimeType) {
 		fail(
-			`The file in ${named} is ${found.mimeType ? `of type ${found.mimeType}` : 'of an unknown type'}, not a ${ACCEPTED_IMAGE_LABELS} image`,
-			`DeepIDV's document and face checks read ${ACCEPTED_IMAGE_LABELS} images. Convert the file first (for a PDF, export the page as an image), or map another field in ${parameter.label}.`,
+			`The file in ${named} is ${found.mimeType ? `of type ${found.mimeType}` : 'of an unknown type'}, not a ${accepts.labels} image`,
+			`${accepts.rule} Convert the file first (for a PDF, export the page as an image), or map another field in ${parameter.label}.`,
 		);
 	}
 

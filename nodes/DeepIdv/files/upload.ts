@@ -65,13 +65,18 @@ function presignedUploads(response: IDataObject, count: number): PresignedUpload
 	return valid ? (uploads as PresignedUpload[]) : undefined;
 }
 
-/** One PUT, repeated after a server error or a network failure (putting the same file twice is harmless). */
-async function putImage(
+/**
+ * One PUT to a presigned upload URL, without the credential, repeated after a server error or a
+ * network failure (putting the same file twice is harmless). `notDone` says in its errors what did
+ * not happen because of it (by default: the check was not run, nothing billed).
+ */
+export async function putImage(
 	context: IExecuteFunctions,
 	image: InputImage,
 	uploadUrl: string,
 	settings: TransportSettings,
 	itemIndex: number,
+	notDone = NOT_BILLED,
 ): Promise<void> {
 	const origin = new URL(uploadUrl).origin;
 	for (let attempt = 0; ; attempt++) {
@@ -99,7 +104,7 @@ async function putImage(
 				await sleep(backoffDelayMs(attempt, settings.initialRetryDelayMs, settings.maxBackoffMs));
 				continue;
 			}
-			throw uploadFailed(context, image, itemIndex, attempt + 1, networkText(network, origin, image), { network });
+			throw uploadFailed(context, image, itemIndex, attempt + 1, networkText(network, origin, image, notDone), { network });
 		}
 		const status = response.statusCode;
 		if (status >= 200 && status < 300) return;
@@ -110,7 +115,7 @@ async function putImage(
 			continue;
 		}
 		const said = storageMessage(response.body);
-		throw uploadFailed(context, image, itemIndex, attempt + 1, httpText(status, said, image), { status, error: said ?? null });
+		throw uploadFailed(context, image, itemIndex, attempt + 1, httpText(status, said, image, notDone), { status, error: said ?? null });
 	}
 }
 
@@ -138,22 +143,22 @@ interface Text {
 
 const NOT_BILLED = 'The check was not run, so nothing was billed.';
 
-function httpText(status: number, said: string | undefined, image: InputImage): Text {
+function httpText(status: number, said: string | undefined, image: InputImage, notDone: string): Text {
 	const named = describeImage(image);
 	const quoted = said ? `: ${said}` : '';
 	if (status === 403) {
 		return {
 			message: `DeepIDV's file storage refused the upload of ${named} (HTTP 403)${quoted}`,
-			description: `The upload link has expired, or the file did not match the size (${image.size} bytes) and type (${image.mimeType}) announced to DeepIDV. ${NOT_BILLED} Run the item again to get a new link; if it keeps failing, check that nothing between n8n and the internet (a proxy) changes uploads.`,
+			description: `The upload link has expired, or the file did not match the size (${image.size} bytes) and type (${image.mimeType}) announced to DeepIDV. ${notDone} Run the item again to get a new link; if it keeps failing, check that nothing between n8n and the internet (a proxy) changes uploads.`,
 		};
 	}
 	return {
 		message: `DeepIDV's file storage answered HTTP ${status} to the upload of ${named}${quoted}`,
-		description: `${NOT_BILLED} ${status >= 500 ? 'This is usually temporary: run the item again in a few minutes.' : 'Run the item again; if it keeps failing, contact DeepIDV support.'}`,
+		description: `${notDone} ${status >= 500 ? 'This is usually temporary: run the item again in a few minutes.' : 'Run the item again; if it keeps failing, contact DeepIDV support.'}`,
 	};
 }
 
-function networkText(kind: NetworkFailureKind, origin: string, image: InputImage): Text {
+function networkText(kind: NetworkFailureKind, origin: string, image: InputImage, notDone: string): Text {
 	const what = {
 		timeout: `did not finish within ${UPLOAD_TIMEOUT_MS / 1000} seconds`,
 		refused: 'was refused',
@@ -163,7 +168,7 @@ function networkText(kind: NetworkFailureKind, origin: string, image: InputImage
 	}[kind];
 	return {
 		message: `The upload of ${describeImage(image)} to DeepIDV's file storage at ${origin} ${what}`,
-		description: `${NOT_BILLED} Check the network connection of n8n to ${origin}, then run the item again.`,
+		description: `${notDone} Check the network connection of n8n to ${origin}, then run the item again.`,
 	};
 }
 

@@ -13,11 +13,14 @@ export type AttemptFailure =
 	| { kind: 'http'; status: number }
 	| { kind: 'network'; network: NetworkFailureKind };
 
+/** 501: DeepIDV has not built this (e.g. the credit-check read API in preview); repeating never helps, and nothing was done. */
+const NOT_IMPLEMENTED = 501;
+
 export function isRetryable(mode: RetryMode, failure: AttemptFailure): boolean {
 	if (failure.kind === 'http') {
 		if (failure.status === 429) return true;
 		if (mode === 'notIfBilled' && failure.status === 503) return true;
-		return mode === 'idempotent' && failure.status >= 500;
+		return mode === 'idempotent' && failure.status >= 500 && failure.status !== NOT_IMPLEMENTED;
 	}
 	// A refused connection never reached DeepIDV; a timeout or a reset may have been acted on.
 	if (failure.network === 'refused') return true;
@@ -26,7 +29,7 @@ export function isRetryable(mode: RetryMode, failure: AttemptFailure): boolean {
 
 /** Whether DeepIDV may have acted on (and billed) a request that failed with this HTTP status. */
 export function mayHaveActed(mode: RetryMode, status: number): boolean {
-	return status >= 500 && !(mode === 'notIfBilled' && status === 503);
+	return status >= 500 && status !== NOT_IMPLEMENTED && !(mode === 'notIfBilled' && status === 503);
 }
 
 /** Exponential backoff with full jitter: a random wait in [0, min(base·2^attempt, max)). */

@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 	imageField(faceImage, 'selfie', 'the photo of the person, e.g. a selfie'),
 	documentTypeField,
 	simplifyField(
-		'verified, overall confidence, face match and its confidence, document type, name, date of birth, document number, expiry date and issuing country',
+		'verified, overallConfidence, faceMatch (isMatch, confidence), faceDetection (whether a face was found in the selfie), and the document’s type, name, date of birth, number, expiry date, issuing country and confidence, under DeepIDV’s names',
 	),
 	fileOptionsField,
 ];

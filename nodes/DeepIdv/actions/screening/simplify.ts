@@ -1,5 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+// Simplified screening answers follow the package's rule (docs/development.md, "Simplified
+// outputs"): DeepIDV's own camelCase names and types, plus derived fields that are named apart.
+
 /** How many matches or findings a simplified item keeps: the strongest first. */
 export const TOP_COUNT = 5;
 
@@ -11,7 +14,7 @@ const byConfidence = (a: IDataObject, b: IDataObject) => Number(b.confidence ?? 
 
 /**
  * PEP & sanctions, for an IF node: `match`, the counts (a person on both lists counts in both
- * pep_matches and sanctions_matches) and the strongest matches with the list they are on.
+ * pepMatches and sanctionsMatches) and the strongest matches (`topMatches`) with the list they are on.
  */
 export function simplifyPepSanctions(answer: IDataObject): IDataObject {
 	const lists: Array<[string, IDataObject[]]> = [
@@ -26,24 +29,24 @@ export function simplifyPepSanctions(answer: IDataObject): IDataObject {
 			list,
 			name: orNull(entry.name),
 			country: orNull(entry.country),
-			date_of_birth: orNull(entry.dateOfBirth),
+			dateOfBirth: orNull(entry.dateOfBirth),
 			confidence: orNull(entry.confidence),
 			datasets: Array.isArray(entry.datasets) ? entry.datasets : [],
 		})),
 	);
 	return {
 		match: total > 0,
-		total_matches: total,
-		pep_matches: peps + both,
-		sanctions_matches: sanctions + both,
-		top_matches: matches.sort(byConfidence).slice(0, TOP_COUNT),
-		searched_sources: Array.isArray(answer.searchedSources) ? answer.searchedSources : [],
+		totalMatches: total,
+		pepMatches: peps + both,
+		sanctionsMatches: sanctions + both,
+		topMatches: matches.sort(byConfidence).slice(0, TOP_COUNT),
+		searchedSources: Array.isArray(answer.searchedSources) ? answer.searchedSources : [],
 	};
 }
 
 const SEVERITY_RANK: Record<string, number> = { CRITICAL: 3, HIGH: 2, MEDIUM: 1 };
 
-/** A ready adverse-media job: the risk, the hits, and the most severe findings first. */
+/** A ready adverse-media job: the risk, the hits per category, and the most severe findings first (`topFindings`). */
 export function simplifyAdverseMedia(job: IDataObject): IDataObject {
 	const result = asObject(job.result);
 	const findings = asList(result.findings)
@@ -54,22 +57,22 @@ export function simplifyAdverseMedia(job: IDataObject): IDataObject {
 			category: orNull(finding.category),
 			title: orNull(finding.title),
 			detail: orNull(finding.detail),
-			source_name: orNull(finding.sourceName),
-			source_url: orNull(finding.sourceUrl),
-			article_date: orNull(finding.articleDate),
+			sourceName: orNull(finding.sourceName),
+			sourceUrl: orNull(finding.sourceUrl),
+			articleDate: orNull(finding.articleDate),
 			confidence: orNull(finding.confidence),
 		}));
-	const hitsByCategory = Object.fromEntries(
-		Object.entries(asObject(result.exposuresByCategory)).map(([category, exposure]) => [category, orNull(asObject(exposure).hits)]),
+	const exposuresByCategory = Object.fromEntries(
+		Object.entries(asObject(result.exposuresByCategory)).map(([category, exposure]) => [category, { hits: orNull(asObject(exposure).hits) }]),
 	);
 	return {
-		job_id: orNull(job.jobId),
-		risk_level: orNull(result.riskLevel),
-		risk_score: orNull(result.riskScore),
-		total_hits: orNull(result.totalHits),
+		jobId: orNull(job.jobId),
+		riskLevel: orNull(result.riskLevel),
+		riskScore: orNull(result.riskScore),
+		totalHits: orNull(result.totalHits),
 		summary: orNull(result.summary),
-		top_findings: findings,
-		hits_by_category: hitsByCategory,
+		topFindings: findings,
+		exposuresByCategory,
 	};
 }
 
@@ -81,33 +84,33 @@ export function simplifyTitleCheck(answer: IDataObject): IDataObject {
 	const isJob = typeof answer.jobId === 'string';
 	const result = isJob ? asObject(answer.result) : answer;
 	return {
-		job_id: isJob ? answer.jobId : null,
+		...(isJob ? { jobId: answer.jobId } : {}),
 		status: orNull(result.status),
 		found: result.status === 'found',
 		message: orNull(result.message),
-		subject_property: orNull(result.subjectProperty),
-		owner_information: orNull(result.ownerInformation),
-		location_information: orNull(result.locationInformation),
-		owner_transfer_information: orNull(result.ownerTransferInformation),
-		last_market_sale_information: orNull(result.lastMarketSaleInformation),
-		available_units: orNull(result.availableUnits),
+		subjectProperty: orNull(result.subjectProperty),
+		ownerInformation: orNull(result.ownerInformation),
+		locationInformation: orNull(result.locationInformation),
+		ownerTransferInformation: orNull(result.ownerTransferInformation),
+		lastMarketSaleInformation: orNull(result.lastMarketSaleInformation),
+		availableUnits: orNull(result.availableUnits),
 		properties: orNull(result.properties),
 	};
 }
 
 /** A job DeepIDV accepted, when the node was told not to wait for it. */
 export function simplifyAcceptedJob(answer: IDataObject): IDataObject {
-	return { job_id: orNull(answer.jobId), status: orNull(answer.status), message: orNull(answer.message) };
+	return { jobId: orNull(answer.jobId), status: orNull(answer.status), message: orNull(answer.message) };
 }
 
 /** Phone trust: whether it tripped and why, and the underlying risks. */
 export function simplifyPhoneTrust(answer: IDataObject): IDataObject {
 	return {
 		tripped: answer.tripped === true,
-		trip_reasons: Array.isArray(answer.tripReasons) ? answer.tripReasons : [],
-		sim_swap_risk: orNull(answer.simSwappedRisk),
-		sim_changed_date: orNull(answer.simChangedDate),
-		call_forwarding_risk: orNull(answer.forwardingRisk),
+		tripReasons: Array.isArray(answer.tripReasons) ? answer.tripReasons : [],
+		simSwappedRisk: orNull(answer.simSwappedRisk),
+		simChangedDate: orNull(answer.simChangedDate),
+		forwardingRisk: orNull(answer.forwardingRisk),
 		sensitivity: orNull(answer.sensitivity),
 		...carrierCommon(answer),
 	};
@@ -117,9 +120,9 @@ export function simplifyPhoneTrust(answer: IDataObject): IDataObject {
 export function simplifyCarrierAgeGate(answer: IDataObject): IDataObject {
 	return {
 		outcome: orNull(answer.outcome),
-		age_verified: orNull(answer.ageVerified),
-		required_age: orNull(answer.requiredAge),
-		carrier_threshold: orNull(answer.carrierThreshold),
+		ageVerified: orNull(answer.ageVerified),
+		requiredAge: orNull(answer.requiredAge),
+		carrierThreshold: orNull(answer.carrierThreshold),
 		...carrierCommon(answer),
 	};
 }
@@ -128,11 +131,11 @@ export function simplifyCarrierAgeGate(answer: IDataObject): IDataObject {
 export function simplifyPhoneOwnership(answer: IDataObject): IDataObject {
 	return {
 		outcome: orNull(answer.outcome),
-		name_score: orNull(answer.nameScore),
-		first_name_score: orNull(answer.firstNameScore),
-		last_name_score: orNull(answer.lastNameScore),
-		dob_score: orNull(answer.dobScore),
-		address_score: orNull(answer.addressScore),
+		nameScore: orNull(answer.nameScore),
+		firstNameScore: orNull(answer.firstNameScore),
+		lastNameScore: orNull(answer.lastNameScore),
+		dobScore: orNull(answer.dobScore),
+		addressScore: orNull(answer.addressScore),
 		threshold: orNull(answer.threshold),
 		strictness: orNull(answer.strictness),
 		...carrierCommon(answer),
@@ -141,8 +144,8 @@ export function simplifyPhoneOwnership(answer: IDataObject): IDataObject {
 
 function carrierCommon(answer: IDataObject): IDataObject {
 	return {
-		status_message: orNull(answer.statusMessage),
-		checked_at: orNull(answer.checkedAt),
-		session_id: orNull(answer.sessionId),
+		statusMessage: orNull(answer.statusMessage),
+		checkedAt: orNull(answer.checkedAt),
+		sessionId: orNull(answer.sessionId),
 	};
 }

@@ -84,7 +84,7 @@ export async function jobOutput(
 /**
  * Polls GET /v1/async-jobs/{jobId} until the job DeepIDV accepted is ready, and returns it. A failed
  * job, or one still running when Max Wait is up, becomes the item's error; that error gives the job
- * ID (also as `job_id` on the error item) so the result can be fetched later.
+ * ID (also as `jobId` on the error item, DeepIDV’s name) so the result can be fetched later.
  */
 export async function waitForJob(
 	this: IExecuteFunctions,
@@ -126,7 +126,7 @@ function failed(context: IExecuteFunctions, what: string, jobId: string, job: ID
 		description: `The job ${jobId} failed. Check the details sent, then run the item again to start a new ${what} (it is billed again).`,
 		itemIndex,
 	});
-	error.context.errorItemFields = { job_id: jobId };
+	error.context.errorItemFields = { jobId };
 	return error;
 }
 
@@ -139,6 +139,6 @@ function notReady(context: IExecuteFunctions, what: string, jobId: string, statu
 			description: `DeepIDV is still working on it. Get the result later with DeepIDV → Screening → Get Job Result and Job ID ${jobId}, or raise 'Max Wait (Seconds)'. Running this item again would start, and bill, a new ${what}.`,
 		},
 	);
-	error.context.errorItemFields = { job_id: jobId };
+	error.context.errorItemFields = { jobId };
 	return error;
 }

@@ -1,50 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
+import { applicantFields } from '../applicant';
+import { createWithExternalId, ifExternalIdExistsField, readIfExists } from '../externalIdCreate';
+import { ItemInput } from '../itemInput';
 import { describeWrites } from '../operation';
 import { readCreateBody } from './createBody';
-import { findByExternalId, foundSessionOutput, IF_EXISTS } from './existingSession';
+import { findByExternalId, foundSessionOutput, SESSION } from './existingSession';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'First Name',
-		name: 'firstName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Jane',
-		description: "The applicant's first name",
-	},
-	{
-		displayName: 'Last Name',
-		name: 'lastName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Doe',
-		description: "The applicant's last name",
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. jane.doe@example.com',
-		description: 'Where DeepIDV emails the verification link',
-	},
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. +15192223333',
-		description:
-			'The applicant\'s mobile number in international format: a plus sign, the country code and the number. DeepIDV texts the verification link to it.',
-	},
+	...applicantFields('verification link'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -70,27 +37,7 @@ export const description: INodeProperties[] = [
 				description:
 					'Your own reference for the applicant, e.g. a CRM or order number. Get Many can find sessions by it.',
 			},
-			{
-				displayName: 'If a Session With This External ID Exists',
-				name: 'ifExternalIdExists',
-				type: 'options',
-				default: 'createAnother',
-				description:
-					'What to do when DeepIDV already has a session with the External ID, e.g. when the workflow runs again on the same items',
-				options: [
-					{
-						name: 'Create Another',
-						value: 'createAnother',
-						description: "Create a new session and invite the applicant again (DeepIDV's own behaviour)",
-					},
-					{
-						name: 'Return the Existing One',
-						value: 'returnExisting',
-						description:
-							'Output the newest existing session instead of creating one, so a re-run invites nobody twice. Needs an External ID.',
-					},
-				],
-			},
+			ifExternalIdExistsField(SESSION),
 			{
 				displayName: 'Redirect URL',
 				name: 'redirectUrl',
@@ -134,87 +81,55 @@ export async function execute(
 	const body = readCreateBody(this, itemIndex);
 	const workflow = body.workflowId as string | undefined;
 	const externalId = body.externalId as string | undefined;
-	const reuse = readIfExists(this, itemIndex, externalId);
-	if (reuse && externalId) {
-		const existing = await findByExternalId(this, externalId, settings, itemIndex);
-		if (existing) return [foundSessionOutput(existing, false)];
-	}
-	const response = await deepIdvApiRequest.call(
-		this,
-		{
-			method: 'POST',
-			path: '/v1/sessions',
-			body,
-			// Never repeated once DeepIDV may have received it: a repeat would invite the applicant twice.
-			retry: 'notIfReceived',
-			// With an External ID that no session had a moment ago, a lost answer can be settled by
-			// looking it up: found means this request created it; not found means it can be sent again.
-			...(reuse &&
-				externalId && {
-					resolveAmbiguous: async () => {
-						const created = await findByExternalId(this, externalId, settings, itemIndex);
-						return created && { foundSession: created };
+	const output = await createWithExternalId({
+		externalId,
+		reuse: readIfExists(new ItemInput(this, itemIndex), SESSION, externalId),
+		find: async (id) => await findByExternalId(this, id, settings, itemIndex),
+		found: foundSessionOutput,
+		create: async (resolveAmbiguous) =>
+			await deepIdvApiRequest.call(
+				this,
+				{
+					method: 'POST',
+					path: '/v1/sessions',
+					body,
+					// Never repeated once DeepIDV may have received it: a repeat would invite the applicant twice.
+					retry: 'notIfReceived',
+					resolveAmbiguous,
+					failure: {
+						// DeepIDV answers 404 on create only for an unknown workflow.
+						...(workflow && {
+							notFound: `The workflow "${workflow}" was not found in DeepIDV`,
+							notFoundHint:
+								'Choose the workflow again from the Workflow list under Additional Fields, or remove it.',
+						}),
+						invalidHint: 'Check First Name, Last Name, Email, Phone and the Additional Fields.',
+						maybeActedHint: MAYBE_CREATED,
 					},
-				}),
-			failure: {
-				// DeepIDV answers 404 on create only for an unknown workflow.
-				...(workflow && {
-					notFound: `The workflow "${workflow}" was not found in DeepIDV`,
-					notFoundHint:
-						'Choose the workflow again from the Workflow list under Additional Fields, or remove it.',
-				}),
-				invalidHint: 'Check First Name, Last Name, Email, Phone and the Additional Fields.',
-				maybeActedHint: MAYBE_CREATED,
-			},
-		},
-		settings,
-		itemIndex,
-	);
-	if (response.foundSession) return [foundSessionOutput(response.foundSession as IDataObject, true)];
-
-	const id = response.id ?? response.idv_id;
-	if (typeof id !== 'string' || !id) {
-		throw new NodeApiError(this.getNode(), response as JsonObject, {
-			message: 'DeepIDV answered without the ID of the new session',
-			description: MAYBE_CREATED,
-			itemIndex,
-		});
-	}
-	return [
-		{
-			id,
-			session_url: response.session_url ?? null,
-			external_id: response.externalId ?? response.external_id ?? null,
-			expires_at: response.expires_at ?? null,
-			links: response.links ?? [],
-			created: true,
-		},
-	];
-}
-
-/** Whether to return an existing session with the External ID instead of creating one. */
-function readIfExists(context: IExecuteFunctions, itemIndex: number, externalId: string | undefined): boolean {
-	const extra = context.getNodeParameter('additionalFields', itemIndex, {}) as { ifExternalIdExists?: string };
-	const choice = extra.ifExternalIdExists ?? IF_EXISTS.createAnother;
-	if (choice === IF_EXISTS.createAnother) return false;
-	if (choice !== IF_EXISTS.returnExisting) {
-		throw new NodeOperationError(context.getNode(), `"If a Session With This External ID Exists" has an unknown value "${choice}"`, {
-			itemIndex,
-			description: 'Choose Create Another or Return the Existing One.',
-		});
-	}
-	if (!externalId) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'"If a Session With This External ID Exists" is set to Return the Existing One, but External ID is empty',
-			{
+				},
+				settings,
 				itemIndex,
-				description:
-					'Add External ID under Additional Fields (e.g. your CRM or order number) so existing sessions can be found, or choose Create Another.',
-			},
-		);
-	}
-	return true;
+			),
+		made: (response) => {
+			const id = response.id ?? response.idv_id;
+			if (typeof id !== 'string' || !id) {
+				throw new NodeApiError(this.getNode(), response as JsonObject, {
+					message: 'DeepIDV answered without the ID of the new session',
+					description: MAYBE_CREATED,
+					itemIndex,
+				});
+			}
+			return {
+				id,
+				session_url: response.session_url ?? null,
+				external_id: response.externalId ?? response.external_id ?? null,
+				expires_at: response.expires_at ?? null,
+				links: response.links ?? [],
+				created: true,
+			};
+		},
+	});
+	return [output];
 }
 
 /** For the error that stops a run: which items had already created sessions, so a re-run repeats nothing unknowingly. */

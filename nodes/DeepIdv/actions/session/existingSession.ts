@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
+import type { CreatedThing } from '../externalIdCreate';
+import { newestWithExternalId } from '../externalIdCreate';
 
-/** Create's "If a Session With This External ID Exists" choices. */
-export const IF_EXISTS = { createAnother: 'createAnother', returnExisting: 'returnExisting' } as const;
+export const SESSION: CreatedThing = { thing: 'session', Thing: 'Session' };
 
 /**
  * The newest session DeepIDV has with exactly this external ID, or undefined. DeepIDV's list filters
@@ -28,9 +29,7 @@ export async function findByExternalId(
 		itemIndex,
 	);
 	const sessions = Array.isArray(response.sessions) ? (response.sessions as IDataObject[]) : [];
-	const matching = sessions.filter((session) => session.external_id === externalId && typeof session.id === 'string');
-	const time = (session: IDataObject) => Date.parse(String(session.created_at ?? '')) || 0;
-	return matching.sort((a, b) => time(b) - time(a))[0];
+	return newestWithExternalId(sessions, externalId, { externalId: 'external_id', createdAt: 'created_at' });
 }
 
 /**

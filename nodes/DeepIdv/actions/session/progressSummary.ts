@@ -9,8 +9,9 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 
 /**
  * Where the applicant is, from a Get Progress answer: the session, the step they are on (found from
- * the steps' statuses, as DeepIDV does not document how it counts `current_step`), the steps in
- * short, and one sentence saying it all.
+ * the steps' statuses, as DeepIDV does not document how it counts `current_step`; so the derived
+ * `current_step_id` and `current_step_number`, never DeepIDV's `current_step` with another type),
+ * the steps in short, and one sentence saying it all.
  */
 export function simplifyProgress(response: IDataObject): IDataObject {
 	const steps = (Array.isArray(response.steps) ? response.steps : []).filter(
@@ -24,7 +25,7 @@ export function simplifyProgress(response: IDataObject): IDataObject {
 		status: response.status ?? null,
 		session_progress: response.session_progress ?? null,
 		summary: summarize(response, steps, index, attemptsRemaining),
-		current_step: current?.step_id ?? null,
+		current_step_id: current?.step_id ?? null,
 		current_step_number: current ? index + 1 : null,
 		step_count: steps.length,
 		attempts_remaining: attemptsRemaining,

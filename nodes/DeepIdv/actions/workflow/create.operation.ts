@@ -39,7 +39,7 @@ const properties: INodeProperties[] = [
 		name: 'stepSettingsJson',
 		type: 'json',
 		default: '{}',
-		description: `Any other step settings DeepIDV documents, as a JSON object keyed by step ID, e.g. ${JSON_EXAMPLE} or {"FACE_LIVENESS": {"preferred_liveness_method": "…"}}. Checked before anything is sent.`,
+		description: `Any other step settings DeepIDV documents, as a JSON object keyed by step ID, e.g. ${JSON_EXAMPLE} or {"VPN_DETECTION": {"vpn_action": "block"}}. Each is checked against the settings DeepIDV documents for its step before anything is sent.`,
 	},
 ];
 
@@ -112,8 +112,10 @@ function readConfigs(input: StepSettingsInput, steps: string[]): Map<string, IDa
 		if (!value || typeof value !== 'object' || Array.isArray(value)) {
 			input.fail(`The settings of ${key} in ${JSON_LABEL} are not a JSON object`, `Give each step's settings in curly braces, e.g. ${JSON_EXAMPLE}`);
 		}
-		configs.set(step, input.merge(step, simple.get(step) ?? {}, value as IDataObject, JSON_LABEL));
+		configs.set(step, input.merge(step, simple.get(step) ?? {}, value as IDataObject, JSON_LABEL, true));
 	}
-	for (const [step, config] of simple) if (!seen.has(step)) configs.set(step, input.merge(step, config, {}, JSON_LABEL));
+	for (const [step, config] of simple) if (!seen.has(step)) configs.set(step, input.merge(step, config, {}, JSON_LABEL, true));
+	// A step without settings still needs those DeepIDV requires (e.g. E-Signature's template).
+	for (const step of steps) if (!configs.has(step)) input.merge(step, {}, {}, JSON_LABEL, true);
 	return configs;
 }

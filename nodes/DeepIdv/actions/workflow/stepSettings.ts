@@ -1,21 +1,49 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, NodeParameterValue } from 'n8n-workflow';
 
 import { ItemInput } from '../itemInput';
+import type { SettingSpec } from './stepSchema';
+import { settingsProblem, STEP_SCHEMA, whenLeftOut, withImpliedSettings } from './stepSchema';
 import { stepLabel, toStepId } from './steps';
 
-type Kind = 'age' | 'switch' | 'threshold';
-
-/** The step settings with a field of their own; everything else goes in the JSON field. */
-const SIMPLE_SETTINGS: Array<{ name: string; label: string; step: string; key: string; kind: Kind }> = [
-	{ name: 'faceLivenessConfidenceThreshold', label: 'Face Liveness: Confidence Threshold', step: 'FACE_LIVENESS', key: 'confidence_threshold', kind: 'threshold' },
-	{ name: 'idFraudAnalysis', label: 'ID Verification: Fraud Analysis', step: 'ID_VERIFICATION', key: 'enable_fraud_analysis', kind: 'switch' },
-	{ name: 'idMaximumAge', label: 'ID Verification: Maximum Age', step: 'ID_VERIFICATION', key: 'maximum_age', kind: 'age' },
-	{ name: 'idMinimumAge', label: 'ID Verification: Minimum Age', step: 'ID_VERIFICATION', key: 'minimum_age', kind: 'age' },
-	{ name: 'idRequireSecondaryId', label: 'ID Verification: Require Second ID', step: 'ID_VERIFICATION', key: 'require_secondary_id', kind: 'switch' },
-	{ name: 'idRequireTertiaryId', label: 'ID Verification: Require Third ID', step: 'ID_VERIFICATION', key: 'require_tertiary_id', kind: 'switch' },
+/**
+ * The step settings with a field of their own (the rest go in the JSON field), in the order of their
+ * labels; type, range and default come from the step table.
+ */
+const FIELDS: Array<{ name: string; step: string; key: string; label: string; options?: Record<string, string> }> = [
+	{ name: 'ageEstimationMinimumAge', step: 'AGE_ESTIMATION', key: 'minimum_age', label: 'Age Estimation: Minimum Age' },
+	{ name: 'faceLivenessConfidenceThreshold', step: 'FACE_LIVENESS', key: 'confidence_threshold', label: 'Face Liveness: Confidence Threshold' },
+	{ name: 'idEscalationRiskThreshold', step: 'ID_VERIFICATION', key: 'escalation_risk_threshold', label: 'ID Verification: Escalation Risk Threshold' },
+	{
+		name: 'idEscalationType',
+		step: 'ID_VERIFICATION',
+		key: 'escalation_type',
+		label: 'ID Verification: Escalation Type',
+		options: { none: 'None', 'nfc-passport': 'NFC Passport Scan', 'address-verification': 'Address Verification' },
+	},
+	{ name: 'idExpiryDateYears', step: 'ID_VERIFICATION', key: 'expiry_date_years', label: 'ID Verification: Expiry Date Years' },
+	{ name: 'idFraudAnalysis', step: 'ID_VERIFICATION', key: 'enable_fraud_analysis', label: 'ID Verification: Fraud Analysis' },
+	{ name: 'idFaceFrontPhotoOnly', step: 'ID_VERIFICATION', key: 'face_front_photo_only', label: 'ID Verification: Front-Facing Photo Only' },
+	{ name: 'idMaximumAge', step: 'ID_VERIFICATION', key: 'maximum_age', label: 'ID Verification: Maximum Age' },
+	{ name: 'idMinimumAge', step: 'ID_VERIFICATION', key: 'minimum_age', label: 'ID Verification: Minimum Age' },
+	{ name: 'idRequireSecondaryId', step: 'ID_VERIFICATION', key: 'require_secondary_id', label: 'ID Verification: Require Second ID' },
+	{ name: 'idRequireTertiaryId', step: 'ID_VERIFICATION', key: 'require_tertiary_id', label: 'ID Verification: Require Third ID' },
+	{ name: 'idRequireFrontOnly', step: 'ID_VERIFICATION', key: 'require_front_only', label: 'ID Verification: Scan Front of ID Only' },
 ];
 
-const MAX_AGE = 150;
+const specOf = (step: string, key: string): SettingSpec => STEP_SCHEMA[step].settings[key];
+
+/** One Step Settings field, from the step table: DeepIDV's type, range and default, and what DeepIDV does when it is not added. */
+function fieldOf(field: (typeof FIELDS)[number]): INodeProperties {
+	const spec = specOf(field.step, field.key);
+	const base = { displayName: field.label, name: field.name, default: spec.default as NodeParameterValue, description: `${spec.description} Not added: ${whenLeftOut(spec)}.` };
+	if (spec.type === 'boolean') return { ...base, type: 'boolean', default: spec.default === true };
+	if (field.options) {
+		const options = (spec.enum as string[]).map((value) => ({ name: field.options![value] ?? value, value })).sort((a, b) => a.name.localeCompare(b.name));
+		return { ...base, type: 'options', options };
+	}
+	const typeOptions = { minValue: spec.minimum, maxValue: spec.maximum, ...(spec.type === 'integer' ? { numberPrecision: 0 } : {}) };
+	return { ...base, type: 'number', typeOptions };
+}
 
 /** The Step Settings collection. */
 export const stepSettingsField: INodeProperties = {
@@ -25,75 +53,24 @@ export const stepSettingsField: INodeProperties = {
 	placeholder: 'Add Setting',
 	default: {},
 	description:
-		'Common settings of the ID Verification and Face Liveness steps. Add only those that should differ from DeepIDV’s defaults (Create) or change (Update Step Config).',
-	options: [
-		{
-			displayName: 'Face Liveness: Confidence Threshold',
-			name: 'faceLivenessConfidenceThreshold',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 100 },
-			default: 80,
-			description: 'How sure (1–100) DeepIDV must be that a real, live person is in front of the camera',
-		},
-		{
-			displayName: 'ID Verification: Fraud Analysis',
-			name: 'idFraudAnalysis',
-			type: 'boolean',
-			default: true,
-			description: 'Whether DeepIDV analyses the ID document for signs of tampering or forgery',
-		},
-		{
-			displayName: 'ID Verification: Maximum Age',
-			name: 'idMaximumAge',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: MAX_AGE, numberPrecision: 0 },
-			default: 99,
-			description: 'The oldest an applicant may be, in years, by the date of birth on the ID',
-		},
-		{
-			displayName: 'ID Verification: Minimum Age',
-			name: 'idMinimumAge',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: MAX_AGE, numberPrecision: 0 },
-			default: 18,
-			description: 'The youngest an applicant may be, in years, by the date of birth on the ID',
-		},
-		{
-			displayName: 'ID Verification: Require Second ID',
-			name: 'idRequireSecondaryId',
-			type: 'boolean',
-			default: false,
-			description: 'Whether the applicant must show a second identity document',
-		},
-		{
-			displayName: 'ID Verification: Require Third ID',
-			name: 'idRequireTertiaryId',
-			type: 'boolean',
-			default: false,
-			description: 'Whether the applicant must show a third identity document',
-		},
-	],
+		'Common settings of the ID Verification, Face Liveness and Age Estimation steps. Each starts at DeepIDV’s default; add only those that should differ from it (Create) or change (Update Step Config).',
+	options: FIELDS.map(fieldOf),
 };
 
 /** Reads the parameters that configure workflow steps, for one item; every mistake stops it before sending. */
 export class StepSettingsInput extends ItemInput {
-	/** The Step Settings fields that are set, checked, as DeepIDV configuration per step. */
+	/** The Step Settings fields that are set, as DeepIDV configuration per step (checked with the step's other settings). */
 	simpleSettings(): Map<string, IDataObject> {
 		const raw = this.raw('stepSettings', {}) as IDataObject;
 		const byStep = new Map<string, IDataObject>();
-		for (const setting of SIMPLE_SETTINGS) {
-			const value = raw?.[setting.name];
+		for (const field of FIELDS) {
+			const value = raw?.[field.name];
 			if (value === undefined || value === null || value === '') continue;
-			const config = byStep.get(setting.step) ?? {};
-			config[setting.key] = this.checked(setting.label, setting.kind, value);
-			byStep.set(setting.step, config);
+			const config = byStep.get(field.step) ?? {};
+			config[field.key] = fromExpression(specOf(field.step, field.key), value) as IDataObject[string];
+			byStep.set(field.step, config);
 		}
 		return byStep;
-	}
-
-	/** Which Step Settings field sets `key` of `step`, for messages. */
-	labelOf(step: string, key: string): string | undefined {
-		return SIMPLE_SETTINGS.find((setting) => setting.step === step && setting.key === key)?.label;
 	}
 
 	/**
@@ -117,8 +94,12 @@ export class StepSettingsInput extends ItemInput {
 		return value as IDataObject;
 	}
 
-	/** `extra` added to `config` of `step`; a setting given in both places is refused. */
-	merge(step: string, config: IDataObject, extra: IDataObject, jsonLabel: string): IDataObject {
+	/**
+	 * `extra` (from the JSON field) added to `config` (from Step Settings) of `step`, checked against
+	 * DeepIDV's step table, as it will be sent. A setting given in both places is refused.
+	 * `complete`: these are all the step's settings (Create), so required ones must be there.
+	 */
+	merge(step: string, config: IDataObject, extra: IDataObject, jsonLabel: string, complete: boolean): IDataObject {
 		for (const key of Object.keys(extra)) {
 			if (key in config) {
 				this.fail(
@@ -128,8 +109,10 @@ export class StepSettingsInput extends ItemInput {
 			}
 		}
 		const merged = { ...config, ...extra };
-		this.checkAgeRange(step, merged);
-		return merged;
+		const where = (key: string) => (key in extra ? ` in ${jsonLabel}` : ` in Step Settings (${this.labelOf(step, key)})`);
+		const problem = settingsProblem(step, merged, { stepLabel: stepLabel(step), where, complete });
+		if (problem) this.fail(problem.message, problem.hint);
+		return withImpliedSettings(step, merged);
 	}
 
 	/** The step of a JSON key, e.g. "id-verification" → ID_VERIFICATION. */
@@ -141,29 +124,16 @@ export class StepSettingsInput extends ItemInput {
 		return step;
 	}
 
-	private checkAgeRange(step: string, config: IDataObject): void {
-		const { minimum_age: minimum, maximum_age: maximum } = config;
-		if (step !== 'ID_VERIFICATION' || typeof minimum !== 'number' || typeof maximum !== 'number') return;
-		if (minimum > maximum) {
-			this.fail(
-				`The minimum age (${minimum}) of ID Verification is higher than its maximum age (${maximum})`,
-				'Lower ID Verification: Minimum Age or raise ID Verification: Maximum Age.',
-			);
-		}
+	/** Which Step Settings field sets `key` of `step`, for messages. */
+	private labelOf(step: string, key: string): string | undefined {
+		return FIELDS.find((field) => field.step === step && field.key === key)?.label;
 	}
+}
 
-	private checked(label: string, kind: Kind, value: unknown): boolean | number {
-		if (kind === 'switch') {
-			if (typeof value === 'boolean') return value;
-			if (value === 'true' || value === 'false') return value === 'true';
-			return this.fail(`${label} is "${String(value)}", not on or off`, 'Turn it on or off, or give true or false from an expression.');
-		}
-		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-		if (kind === 'age') {
-			if (typeof number === 'number' && Number.isInteger(number) && number >= 0 && number <= MAX_AGE) return number;
-			return this.fail(`${label} is "${String(value)}", not a whole number of years`, `Enter an age from 0 to ${MAX_AGE}, e.g. 18.`);
-		}
-		if (typeof number === 'number' && number >= 1 && number <= 100) return number;
-		return this.fail(`${label} is "${String(value)}", not a number from 1 to 100`, 'Enter how sure DeepIDV must be, from 1 to 100, e.g. 80.');
-	}
+/** A field's value as DeepIDV's type when an expression gave it as text ('true', '21'); anything else as given, for the check. */
+function fromExpression(spec: SettingSpec, value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	if (spec.type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+	if ((spec.type === 'integer' || spec.type === 'number') && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+	return value;
 }

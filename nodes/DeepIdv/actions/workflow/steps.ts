@@ -1,38 +1,13 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { STEP_SCHEMA } from './stepSchema';
+
 /**
- * DeepIDV's documented workflow step ids (API form), with the names the node shows. DeepIDV stores
- * them kebab-case (`id-verification`) and shows that form in a single workflow; the node accepts
- * either form, in any case, and sends the API form.
+ * DeepIDV's documented workflow step ids (API form), with the names the node shows, from the step
+ * table (stepSchema.json). DeepIDV stores them kebab-case (`id-verification`) and shows that form in
+ * a single workflow; the node accepts either form, in any case, and sends the API form.
  */
-const STEP_NAMES: Record<string, string> = {
-	ADDRESS_VERIFICATION: 'Address Verification',
-	ADVERSE_MEDIA: 'Adverse Media',
-	AGE_ESTIMATION: 'Age Estimation',
-	AI_BANK_STATEMENT_ANALYSIS: 'AI Bank Statement Analysis',
-	BACKGROUND_CHECK: 'Background Check',
-	BANK_STATEMENT_UPLOAD: 'Bank Statement Upload',
-	CARRIER_AGE_GATE: 'Carrier Age Gate',
-	CONSENT: 'Consent',
-	CREDIT_CHECK: 'Credit Check',
-	CUSTOM_FORM: 'Custom Form',
-	CUSTOM_PROMPT: 'Custom Prompt',
-	DEEP_AGE: 'Deep Age',
-	DEEPFAKE_DETECTION: 'Deepfake Detection',
-	DOCUMENT_UPLOAD: 'Document Upload',
-	E_SIGNATURE: 'E-Signature',
-	FACE_LIVENESS: 'Face Liveness',
-	FACE_LIVENESS_CONSENT_SETTINGS: 'Face Liveness Consent Settings',
-	ID_VERIFICATION: 'ID Verification',
-	KYB: 'KYB (Business Verification)',
-	PEP_SANCTIONS: 'PEP & Sanctions',
-	PHONE_OWNERSHIP_MATCH: 'Phone Ownership Match',
-	PHONE_TRUST_CHECK: 'Phone Trust Check',
-	PHONE_VERIFICATION: 'Phone Verification',
-	PROOFCALL: 'ProofCall',
-	TITLE_SEARCH: 'Title Search',
-	WHITE_LABEL: 'White Label',
-};
+const STEP_NAMES: Record<string, string> = Object.fromEntries(Object.entries(STEP_SCHEMA).map(([id, step]) => [id, step.name]));
 
 /** The most steps one DeepIDV workflow may have. */
 export const MAX_STEPS = 10;

@@ -1,11 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import type { TransportSettings } from '../../transport/settings';
+import { deepIdvApiRequest } from '../../transport/request';
 import type { Refusal, RefusalText } from '../apiErrors';
-import { quoting } from '../apiErrors';
+import { quoting, refusalOf } from '../apiErrors';
 import { apiPath, simpleOperation } from '../simpleOperation';
 import { sandboxKeyCannotChangeWorkflows } from './refusals';
 import { stepSettingsField, StepSettingsInput } from './stepSettings';
-import { stepLabel, STEP_ID_HINT, stepOptions, toStepId } from './steps';
+import { stepLabel, STEP_ID_HINT, stepName, stepOptions, toStepId } from './steps';
 import { readWorkflowId, workflowFailureContext, workflowLocator } from './workflowId';
 
 const JSON_LABEL = 'More Settings (JSON)';
@@ -28,7 +30,7 @@ const properties: INodeProperties[] = [
 		name: 'settingsJson',
 		type: 'json',
 		default: '{}',
-		description: `Any other settings of the step DeepIDV documents, as a JSON object, e.g. ${JSON_EXAMPLE}. Only these change. Checked before anything is sent.`,
+		description: `Any other settings of the step DeepIDV documents, as a JSON object, e.g. ${JSON_EXAMPLE}. Only these change. Each is checked against the settings DeepIDV documents for its step before anything is sent.`,
 	},
 ];
 
@@ -53,7 +55,10 @@ export const { description, execute } = simpleOperation({
 				notFoundHint: `${workflowFailureContext(workflowId).notFoundHint} Check with Workflow → Get that the Step is one of its steps.`,
 				invalidHint: 'Check Step Settings and More Settings (JSON): DeepIDV did not accept a setting or its value.',
 			},
-			refusals: (refusal) => legacyStepConfig(refusal, workflowId, stepId) ?? sandboxKeyCannotChangeWorkflows('change workflows')(refusal),
+			refusals: async (refusal, settings) =>
+				legacyStepConfig(refusal, workflowId, stepId) ??
+				sandboxKeyCannotChangeWorkflows('change workflows')(refusal) ??
+				(refusal.status === 404 ? await whichIsMissing(input, settings, workflowId, stepId) : undefined),
 		};
 	},
 	answer: {
@@ -78,6 +83,30 @@ function legacyStepConfig(refusal: Refusal, workflowId: string, stepId: string):
 	};
 }
 
+/**
+ * A 404 of the PATCH means the workflow or its step is missing; a read of the workflow (safe to
+ * send) tells which. When that read fails too, the 404's words say both.
+ */
+async function whichIsMissing(input: StepSettingsInput, settings: TransportSettings, workflowId: string, stepId: string): Promise<RefusalText | undefined> {
+	let workflow: IDataObject;
+	try {
+		const answer = await deepIdvApiRequest.call(input.context, { method: 'GET', path: apiPath`/v1/workflows/${workflowId}`, retry: 'idempotent' }, settings, input.itemIndex);
+		workflow = answer.workflow as IDataObject;
+	} catch (error) {
+		if (refusalOf(error)?.status !== 404) return undefined;
+		const { notFound, notFoundHint } = workflowFailureContext(workflowId);
+		return { message: notFound, description: notFoundHint };
+	}
+	const steps = Array.isArray(workflow?.steps) ? (workflow.steps as IDataObject[]).map((step) => String(step?.id ?? '')) : undefined;
+	if (!steps) return undefined;
+	if (steps.some((id) => toStepId(id) === stepId)) return undefined;
+	const names = steps.map((id) => stepName(id)).join(', ');
+	return {
+		message: `Workflow "${workflowId}" has no step ${stepLabel(stepId)}`,
+		description: `Its steps are: ${names || 'none'}. Choose one of them as Step. DeepIDV's API cannot add a step to an existing workflow: for another step, create a workflow with Workflow → Create.`,
+	};
+}
+
 /** The changed settings: Step Settings and the JSON field, for the chosen step only, not empty. */
 function readConfig(input: StepSettingsInput, stepId: string): IDataObject {
 	const simple = input.simpleSettings();
@@ -94,7 +123,7 @@ function readConfig(input: StepSettingsInput, stepId: string): IDataObject {
 			`Give the settings of the Step itself, without the step ID around them, e.g. ${JSON_EXAMPLE}.`,
 		);
 	}
-	const config = input.merge(stepId, simple.get(stepId) ?? {}, json, JSON_LABEL);
+	const config = input.merge(stepId, simple.get(stepId) ?? {}, json, JSON_LABEL, false);
 	if (Object.keys(config).length === 0) {
 		input.fail('There is no setting to change', `Add a setting under Step Settings, or give settings in ${JSON_LABEL}, e.g. ${JSON_EXAMPLE}.`);
 	}

@@ -1,0 +1,5 @@
+import { listRecords } from '../invitedRecords';
+import { BANK_STATEMENTS } from './records';
+
+/** GET /v1/financial/externalId/{externalId}, page after page (`nextToken`). */
+export const { description, execute } = listRecords(BANK_STATEMENTS, true);
