@@ -9,12 +9,14 @@
  * through n8n's own webhook, executions and (in queue mode) workers.
  *
  *   npm run bench:n8n -- [--modes regular,queue] [--executions 3] [--items 300] [--runs 3]
- *                        [--rate 25] [--burst 35] [--latency 100] [--n8n 2.41.1] [--json]
+ *                        [--rate 25] [--burst 35] [--latency 100] [--stagger 0] [--n8n 2.41.1] [--json]
  *
  * regular: one n8n process runs the executions. queue: n8n main (PostgreSQL, Redis) and two
  * `n8n worker` processes; the executions run on the workers. An execution's time is from firing its
  * webhook request to its answer (n8n answers once the last node is done), so it includes n8n's own
- * work. Floor: (K · N − burst) / rate + one answer's latency. Uses the toolchain cache like the
+ * work. Floor: (K · N − burst) / rate + one answer's latency. `--stagger S` fires execution i
+ * i × S seconds after the first (a late joiner: `--executions 2 --stagger 10`) and prints the last
+ * one's share of the requests DeepIDV received in its first 2 s. Uses the toolchain cache like the
  * real-n8n suite (the first run installs n8n).
  */
 
@@ -25,6 +27,7 @@ const { createInstance } = require('./lib/n8n-instance');
 const { startQueueServices } = require('./lib/services');
 const { DEFAULT_N8N_VERSION } = require('./lib/toolchain');
 const { bulkVerifyWorkflow } = require('./lib/workflows');
+const { joinerShare } = require('./lib/joiner-share');
 
 const { values: args } = parseArgs({
 	options: {
@@ -35,6 +38,7 @@ const { values: args } = parseArgs({
 		rate: { type: 'string', default: '25' },
 		burst: { type: 'string', default: '35' },
 		latency: { type: 'string', default: '100' },
+		stagger: { type: 'string', default: '0' },
 		n8n: { type: 'string', default: DEFAULT_N8N_VERSION },
 		json: { type: 'boolean', default: false },
 	},
@@ -46,6 +50,7 @@ const runs = Number(args.runs);
 const rate = Number(args.rate);
 const burst = Number(args.burst);
 const latencyMs = Number(args.latency);
+const staggerMs = Number(args.stagger) * 1000;
 const floorSeconds = (executions * items - burst) / rate + latencyMs / 1000;
 for (const mode of modes) {
 	if (mode !== 'regular' && mode !== 'queue') throw new Error(`--modes: "${mode}" is neither regular nor queue`);
@@ -77,7 +82,8 @@ async function oneRun(baseUrl, sandbox, prefix) {
 	const before = { requests: sandbox.stats.requests, rateLimited: sandbox.stats.rateLimited };
 	const started = performance.now();
 	const answers = await Promise.all(
-		ids.map(async (sessionIds) => {
+		ids.map(async (sessionIds, execution) => {
+			await sleep(execution * staggerMs);
 			const response = await fetch(`${baseUrl}/webhook/${WEBHOOK_PATH}`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
@@ -100,7 +106,13 @@ async function oneRun(baseUrl, sandbox, prefix) {
 	});
 	const undecided = ids.flat().filter((id) => sandbox.getSession(id)?.session_record.status !== 'VERIFIED').length;
 	const times = perExecution.map((execution) => execution.seconds);
+	const executionOf = (/** @type {string} */ path) => {
+		const match = new RegExp(`^/v1/sessions/${prefix}-(\\d+)-`).exec(path);
+		return match ? Number(match[1]) : undefined;
+	};
+	const joiner = staggerMs > 0 ? joinerShare(sandbox.requests, executionOf, executions - 1)?.share ?? null : undefined;
 	return {
+		joinerShare: joiner,
 		wallSeconds: round(wallSeconds),
 		floorRatio: round(floorSeconds / wallSeconds),
 		executions: perExecution,
@@ -149,7 +161,8 @@ async function benchMode(mode, tgz) {
 }
 
 async function main() {
-	log(`n8n ${args.n8n}: ${executions} executions × ${items} items on one key, ${rate}/s, burst ${burst}, ${latencyMs} ms answers; floor ${floorSeconds.toFixed(2)} s`);
+	const when = staggerMs > 0 ? `, started ${staggerMs / 1000} s apart` : '';
+	log(`n8n ${args.n8n}: ${executions} executions × ${items} items on one key${when}, ${rate}/s, burst ${burst}, ${latencyMs} ms answers; floor ${floorSeconds.toFixed(2)} s`);
 	const tgz = packPackage();
 	/** @type {Record<string, Awaited<ReturnType<typeof benchMode>>>} */
 	const byMode = {};
@@ -159,8 +172,8 @@ async function main() {
 		return;
 	}
 	const lines = [
-		'| mode | run | wall s | floor/wall | executions (s) | slowest ÷ fastest | 429s (share of requests) | failed | lost |',
-		'|---|---|---|---|---|---|---|---|---|',
+		`| mode | run | wall s | floor/wall | executions (s) | slowest ÷ fastest | 429s (share of requests) | failed | lost |${staggerMs > 0 ? " last one's share, first 2 s |" : ''}`,
+		`|---|---|---|---|---|---|---|---|---|${staggerMs > 0 ? '---|' : ''}`,
 	];
 	for (const [mode, results] of Object.entries(byMode)) {
 		for (const result of results) {
@@ -168,7 +181,8 @@ async function main() {
 			const lost = result.lost + result.undecided;
 			lines.push(
 				`| ${mode} | ${result.run} | ${result.wallSeconds.toFixed(2)} | ${result.floorRatio.toFixed(3)} | ${times} | ` +
-					`${result.fairness.toFixed(3)} | ${result.rateLimited} (${(result.share429 * 100).toFixed(1)}%) | ${result.failed} | ${lost} |`,
+					`${result.fairness.toFixed(3)} | ${result.rateLimited} (${(result.share429 * 100).toFixed(1)}%) | ${result.failed} | ${lost} |` +
+					(staggerMs > 0 ? ` ${result.joinerShare ?? '–'} |` : ''),
 			);
 		}
 	}

@@ -3,11 +3,13 @@
  * local DeepIDV sandbox server enforcing DeepIDV's limits, next to reference clients.
  *
  *   npm run bench -- [--items 1000] [--rate 25] [--burst 35] [--latency 100] [--json]
- *                    [--scenarios node,sequential,all-at-once,overhead] [--executions 1]
+ *                    [--scenarios node,sequential,all-at-once,overhead] [--executions 1] [--stagger 0]
  *
- * `--executions K` runs the node scenario as K executions started at the same moment on one API
- * key, each on its own `--items` sessions (several workflows, or queue-mode workers, sharing
- * DeepIDV's per-organisation limit).
+ * `--executions K` runs the node scenario as K executions on one API key in this one process (as
+ * in one n8n instance: they share the process's pacer), each on its own `--items` sessions,
+ * started at the same moment, or with `--stagger S` execution i started i × S seconds after the
+ * first (a late joiner: `--executions 2 --stagger 10`; its share of the requests in its first 2 s
+ * is printed).
  *
  * The physical floor is the shortest possible wall time under the server's token bucket:
  * (all items − burst) / rate + one response latency.
@@ -17,7 +19,8 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
-import type { SandboxStats } from '../sandbox';
+import type { RecordedRequest, SandboxStats } from '../sandbox';
+import { joinerShare } from './lib/joiner-share';
 import { runDeepIdv } from '../test/helpers/engine';
 
 interface Row {
@@ -27,6 +30,8 @@ interface Row {
 	fairness?: number;
 	/** 429 answers ÷ all requests. */
 	share429?: number;
+	/** With --stagger: the last execution's share of the requests in its first 2 s. */
+	joinerShare?: number | null;
 	items: number;
 	wallSeconds: number;
 	floorSeconds: number | null;
@@ -46,6 +51,7 @@ const { values: args } = parseArgs({
 		latency: { type: 'string', default: '100' },
 		concurrency: { type: 'string', default: '25' },
 		executions: { type: 'string', default: '1' },
+		stagger: { type: 'string', default: '0' },
 		scenarios: { type: 'string', default: 'node,sequential,all-at-once,overhead' },
 		json: { type: 'boolean', default: false },
 	},
@@ -56,6 +62,7 @@ const burst = Number(args.burst);
 const latencyMs = Number(args.latency);
 const concurrency = Number(args.concurrency);
 const executions = Number(args.executions);
+const staggerMs = Number(args.stagger) * 1000;
 /** Items per execution in the overhead scenario: fewer than the node lets through at once at 1000/s. */
 const OVERHEAD_EXECUTION_ITEMS = 400;
 const floorFor = (total: number) => Math.max(0, (total - burst) / rate) + latencyMs / 1000;
@@ -168,11 +175,12 @@ async function rawLoop({ url, key, ids }: Server, limit: number, keepAlive = tru
 	return { wallMs: performance.now() - started, failed, lost: 0 };
 }
 
-/** K executions started together, each on its own slice of the sessions, sharing the server's limit. */
+/** K executions started together (or staggered), each on its own slice of the sessions, sharing the server's limit. */
 async function sharedKeyRow(scenario: string, server: Server, options: Record<string, number>): Promise<Row> {
 	const started = performance.now();
 	const runs = await Promise.all(
 		Array.from({ length: executions }, async (_, execution) => {
+			await new Promise((resolve) => setTimeout(resolve, execution * staggerMs));
 			const ids = server.ids.slice(execution * items, (execution + 1) * items);
 			const { wallMs, failed, lost } = await runNode({ ...server, ids }, options);
 			return { wallSeconds: round((performance.now() - started) / 1000), wallMs, failed, lost };
@@ -185,10 +193,21 @@ async function sharedKeyRow(scenario: string, server: Server, options: Record<st
 	const stats = await server.stats();
 	const floor = floorFor(total);
 	const times = runs.map((run) => run.wallSeconds);
+	let joiner: number | null | undefined;
+	if (staggerMs > 0) {
+		const { requests } = (await (await fetch(`${server.url}/__sandbox/requests`)).json()) as { requests: RecordedRequest[] };
+		const executionOf = (path: string) => {
+			const index = /\/sessions\/bench-(\d+)\//.exec(path)?.[1];
+			return index === undefined ? undefined : Math.floor(Number(index) / items);
+		};
+		joiner = joinerShare(requests, executionOf, executions - 1)?.share ?? null;
+	}
 	return {
 		scenario,
 		executions: runs.map(({ wallSeconds: seconds, failed: f, lost: l }) => ({ wallSeconds: seconds, failed: f, lost: l })),
+		// Staggered, the executions' end times say nothing about fairness; the joiner's share does.
 		fairness: round(Math.max(...times) / Math.min(...times)),
+		...(joiner !== undefined && { joinerShare: joiner }),
 		share429: round(stats.rateLimited / stats.requests),
 		items: total,
 		wallSeconds: round(wallSeconds),
@@ -223,7 +242,8 @@ async function main() {
 			? 'DeepIDV node (defaults)'
 			: `DeepIDV node (${rate} per second, ${inFlight} at a time)`;
 		if (executions > 1) {
-			const shared = `${label}, ${executions} executions at once on one key`;
+			const when = staggerMs > 0 ? `started ${staggerMs / 1000} s apart` : 'at once';
+			const shared = `${label}, ${executions} executions ${when} on one key`;
 			log(`${shared}: ${executions} × ${items} items at ${rate}/s, burst ${burst}, ${latencyMs} ms latency…`);
 			rows.push(await withServer(true, (server) => sharedKeyRow(shared, server, options), items * executions));
 		} else {
@@ -306,7 +326,8 @@ async function main() {
 	for (const r of rows) {
 		if (!r.executions) continue;
 		const each = r.executions.map((run, index) => `#${index + 1} ${run.wallSeconds.toFixed(2)} s (${run.failed} failed)`).join(', ');
-		process.stdout.write(`\n${r.scenario}: ${each}; slowest ÷ fastest ${r.fairness?.toFixed(3)}; 429s ${((r.share429 ?? 0) * 100).toFixed(1)}% of requests\n`);
+		const late = r.joinerShare === undefined ? '' : `; the last one's share of the requests in its first 2 s: ${r.joinerShare ?? '–'}`;
+		process.stdout.write(`\n${r.scenario}: ${each}; slowest ÷ fastest ${r.fairness?.toFixed(3)}; 429s ${((r.share429 ?? 0) * 100).toFixed(1)}% of requests${late}\n`);
 	}
 }
 

@@ -1,6 +1,6 @@
 /**
- * Simulation of K executions sharing DeepIDV's limit, in virtual time: each runs the node's real
- * RateLimiter with 25 requests in flight at most, against one token bucket (25/s, burst 35) with a
+ * Simulation of K processes (queue-mode workers) sharing DeepIDV's limit, in virtual time: each runs
+ * the node's real RateLimiter (its own, as a worker has) with 25 requests in flight at most, against one token bucket (25/s, burst 35) with a
  * jittered latency. It runs in a second and is how the numbers in transport/pacing.ts were chosen;
  * the benchmark (`npm run bench -- --executions 3`) then measures the real node.
  *

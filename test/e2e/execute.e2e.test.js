@@ -145,6 +145,27 @@ const workflows = [
 			}),
 		],
 	}),
+	// n8n's own Retry On Fail on Adverse Media; the node's retries off, so n8n does the repeating.
+	chainWorkflow({
+		id: 'e2eRetryOnFail',
+		nodes: [
+			manualTrigger(),
+			deepIdvNode({
+				name: 'Adverse Media',
+				credential: LIVE_CREDENTIAL,
+				parameters: {
+					resource: 'screening',
+					operation: 'adverseMedia',
+					firstName: 'Martin',
+					lastName: 'Headlines',
+					dateOfBirth: '1969-02-11',
+					requestOptions: { maxRetries: 0 },
+					...QUICK_WAIT,
+				},
+				settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 },
+			}),
+		],
+	}),
 	deepIdvWorkflow({
 		id: 'e2eWorkflowGetMany',
 		credentialId: 'deepIdvLive',
@@ -519,6 +540,40 @@ describe('Screening: PEP & Sanctions, then Adverse Media waited for, on two peop
 			],
 			exposuresByCategory: { financial_crime: { hits: 3 }, regulatory: { hits: 1 }, court_records: { hits: 1 } },
 		});
+	});
+});
+
+describe("Screening → Adverse Media with n8n's Retry On Fail, the first answer a 500 after the job was started", () => {
+	/** @type {Awaited<ReturnType<typeof run>>} */
+	let result;
+	/** @type {Record<string, number>} */
+	let billedBefore;
+	beforeAll(async () => {
+		billedBefore = { ...sandbox.stats.billed };
+		sandbox.injectFaults([{ when: 'after', status: 500, match: { method: 'POST', path: MEDIA_PATH } }]);
+		result = await run('e2eRetryOnFail');
+	});
+
+	it('sends both attempts with one Idempotency-Key, and DeepIDV bills one job', () => {
+		const posts = result.recorded.filter((request) => request.path === MEDIA_PATH);
+		expect(posts).toHaveLength(2);
+		expect(posts.map((post) => post.headers['idempotency-key'])).toEqual([
+			expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+			posts[0].headers['idempotency-key'],
+		]);
+		expect(posts.map((post) => post.billed)).toEqual([true, undefined]);
+		expect((sandbox.stats.billed[MEDIA_PATH] ?? 0) - (billedBefore[MEDIA_PATH] ?? 0)).toBe(1);
+	});
+
+	it("outputs the one job's result, waited for", () => {
+		expect(result.execution.status).toBe('success');
+		const jobs = new Set(
+			result.recorded.filter((request) => request.path.startsWith('/v1/async-jobs/')).map((request) => request.path),
+		);
+		expect(jobs.size).toBe(1);
+		expect(nodeOutput(result.execution, 'Adverse Media')).toEqual([
+			{ json: expect.objectContaining({ jobId: [...jobs][0].split('/').pop(), riskLevel: 'HIGH', totalHits: 5 }), pairedItem: { item: 0 } },
+		]);
 	});
 });
 

@@ -189,6 +189,56 @@ describe('Screening → Adverse Media through the n8n engine', () => {
 			expect(sb.stats.billed).toEqual({ [PATH]: 2 });
 		});
 
+		it('sends the same key when the failed execution is run again the same day: one job, billed once', async () => {
+			// Max Retries 0: the first run fails on a 500 that came after DeepIDV had started the job.
+			sb.injectFaults([{ when: 'after', status: 500, match: { method: 'POST' } }]);
+			const failed = await screen({ requestOptions: { maxRetries: 0 } });
+			expect(failed.error?.message).toBe('DeepIDV had a server error (HTTP 500): Internal Server Error');
+			const again = await screen();
+			expect(again.error).toBeUndefined();
+			const [first, second] = requestsTo(sb, PATH);
+			expect(first.headers['idempotency-key']).toMatch(UUID);
+			expect(second.headers['idempotency-key']).toBe(first.headers['idempotency-key']);
+			expect(sb.stats.billed).toEqual({ [PATH]: 1 });
+			expect(again.items[0].json).toMatchObject({ riskLevel: 'HIGH' });
+		});
+
+		it('gives two items for the same person in one run one job, and another person another', async () => {
+			await runOperation(
+				sb,
+				'screening',
+				'adverseMedia',
+				{ ...person, lastName: '={{ $json.last }}', waitForResult: false },
+				{ input: [{ last: 'Doe' }, { last: 'Doe' }, { last: 'Roe' }] },
+			);
+			const keys = requestsTo(sb, PATH).map((post) => post.headers['idempotency-key']);
+			expect(keys).toHaveLength(3);
+			expect(new Set(keys).size).toBe(2);
+			expect(sb.stats.billed).toEqual({ [PATH]: 2 });
+		});
+
+		it('sends the Idempotency Key set by expression, e.g. a case ID, instead', async () => {
+			const { error } = await runOperation(
+				sb,
+				'screening',
+				'adverseMedia',
+				{ ...person, waitForResult: false, additionalFields: { idempotencyKey: '={{ $json.caseId }}' } },
+				{ input: [{ caseId: 'CASE-2026-0042' }, { caseId: 'CASE-2026-0042' }] },
+			);
+			expect(error).toBeUndefined();
+			expect(requestsTo(sb, PATH).map((post) => post.headers['idempotency-key'])).toEqual(['CASE-2026-0042', 'CASE-2026-0042']);
+			expect(sb.stats.billed).toEqual({ [PATH]: 1 });
+		});
+
+		it('stops an item whose Idempotency Key cannot be sent as a header (an accent, a line break), before any request', async () => {
+			const { error } = await screen({ additionalFields: { idempotencyKey: 'Fall-Müller\nrow 2' } });
+			expect(error?.message).toBe('The Idempotency Key "Fall-Müller\nrow 2" cannot be sent');
+			expect(error?.description).toBe(
+				'Use letters, digits, spaces and punctuation only (no accents or line breaks), at most 255 characters, e.g. your case ID. Or leave it empty to let the node make one.',
+			);
+			expect(sb.requests).toHaveLength(0);
+		});
+
 		it('repeats a poll after a server error', async () => {
 			sb.configure({ asyncJobReadyAfterPolls: 2 });
 			sb.injectFaults([{ status: 500, match: { method: 'GET' } }]);

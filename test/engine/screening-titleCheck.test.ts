@@ -99,14 +99,25 @@ describe('Screening → Title Check through the n8n engine', () => {
 		sb.injectFaults([{ when: 'after', status: 500, match: { method: 'POST' } }]);
 		const failed = await check();
 		expect(failed.error?.description).toBe(
-			'DeepIDV may have run the title check and billed it anyway, so the node did not repeat it. Run the item again only if a second charge is acceptable.',
+			'DeepIDV may have started the title check and billed it anyway, so the node did not repeat it. Running the item again today with the same details sends the same Idempotency Key, which DeepIDV documents as answering with the job it already started; another day, or changed details, start and bill a new one.',
 		);
 		expect(sb.requests).toHaveLength(1);
 		sb.clearRequests();
 		sb.injectFaults([{ status: 503, match: { method: 'POST' } }]);
-		const retried = await check();
+		const retried = await check({ address: '1 Other Street, Springfield, OR 97403' });
 		expect(retried.error).toBeUndefined();
 		expect(sb.requests.filter((request) => request.path === PATH)).toHaveLength(2);
 		expect(sb.stats.billed).toEqual({ [PATH]: 2 });
+	});
+
+	it('running the failed item again the same day replays the job DeepIDV started: billed once', async () => {
+		sb.injectFaults([{ when: 'after', status: 500, match: { method: 'POST' } }]);
+		expect((await check()).error).toBeDefined();
+		const again = await check();
+		expect(again.error).toBeUndefined();
+		const [first, second] = sb.requests.filter((request) => request.path === PATH);
+		expect(second.headers['idempotency-key']).toBe(first.headers['idempotency-key']);
+		expect(sb.stats.billed).toEqual({ [PATH]: 1 });
+		expect(again.items[0].json).toMatchObject({ status: 'found', found: true });
 	});
 });

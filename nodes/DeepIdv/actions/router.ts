@@ -91,7 +91,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				results[itemIndex] = [withFiles(json)];
 			}
 		},
-		() => failures.length > 0,
+		// A stopped execution starts no more items: its requests would take turns in the shared pacer
+		// from the executions still running (see transport/organisationPacers.ts).
+		() => failures.length > 0 || this.getExecutionCancelSignal?.()?.aborted === true,
 	);
 
 	if (failures.length > 0) {

@@ -7,7 +7,7 @@ export interface Clock {
 	sleep(ms: number): Promise<void>;
 }
 
-const realClock: Clock = { now: () => Date.now(), sleep: n8nSleep };
+export const realClock: Clock = { now: () => Date.now(), sleep: n8nSleep };
 
 /** Permission to send one request. Report how it went exactly once (later reports are ignored). */
 export interface Permit {
@@ -20,23 +20,32 @@ export interface Permit {
 }
 
 /**
- * Paces one node execution's requests to DeepIDV: a token bucket at the configured rate (DeepIDV
- * documents 25 per second with bursts of 35), served first come, first served.
+ * Who asks for a permit: one node execution (its TransportSettings). Each execution's callers are
+ * served in the order they asked, and the executions in turn, one permit each.
+ */
+export type Lane = object;
+
+/**
+ * Paces the requests of every execution in this process that uses one DeepIDV organisation (see
+ * organisationPacers.ts): a token bucket at the configured rate (DeepIDV documents 25 per second
+ * with bursts of 35), shared fairly: the executions with callers waiting are served in turn, one
+ * permit each, so a late joiner gets its share at its first request and an execution with many
+ * items waiting gets no more than one with a few.
  *
- * DeepIDV's limit is per organisation, so other executions and workflows on the same API key share
- * it, while nothing is shared between executions here (queue-mode workers share no memory). The
- * pace therefore adapts to the 429s, in the manner of TCP's congestion control (see pacing.ts for
- * the numbers):
- * - a held-back burst: an execution starts with a third of the burst and the configured rate, and
- *   gets the rest of the burst after a couple of seconds without a 429. Executions started together
- *   then fit in DeepIDV's bucket at first instead of each firing a full burst into it; alone, the
- *   burst is only spent a little later.
+ * DeepIDV's limit is per organisation, so requests this process cannot see share it too: other
+ * queue-mode workers and webhook processes (which share no memory with this one) and other
+ * applications on the key. The pace therefore still adapts to the 429s, in the manner of TCP's
+ * congestion control (see pacing.ts for the numbers):
+ * - a held-back burst: a pacer starts with a third of the burst and the configured rate, and gets
+ *   the rest of the burst after a couple of seconds without a 429. Workers started together then fit
+ *   in DeepIDV's bucket at first instead of each firing a full burst into it; alone, the burst is
+ *   only spent a little later.
  * - a 429 gives up the saved burst and cuts the rate: to half (every round trip) when it comes
  *   while the burst is still held back or while most requests are refused, by 30% at most once per
- *   few requests when the limit is merely shared, and only slightly for a lone 429 of an execution
- *   that never met competition (the server's and this bucket's clocks drifting apart).
+ *   few requests when the limit is merely shared, and only slightly for a lone 429 of a pacer that
+ *   never met competition (the server's and this bucket's clocks drifting apart).
  * - without 429s the rate climbs back linearly, and after a few quiet seconds ever faster, so the
- *   capacity an execution leaves when it finishes is soon taken up by the others.
+ *   capacity another worker leaves when it finishes is soon taken up.
  */
 export class RateLimiter {
 	private tokens: number;
@@ -48,16 +57,31 @@ export class RateLimiter {
 
 	private updatedAt: number;
 
-	/** The last cut: the rate it set, when, and how many requests had been let through by then. */
-	private cut?: { rate: number; at: number; sent: number };
+	/**
+	 * The last cut: the rate it set, when, how many requests had been let through by then, and for
+	 * how many executions (the climb from it is that many times as steep).
+	 */
+	private cut?: { rate: number; at: number; sent: number; flows: number };
+
+	/** When each execution last asked for a permit, to count the executions being paced. */
+	private readonly askedAt = new Map<Lane, number>();
 
 	/** Whether DeepIDV has refused more than a stray request: other executions share the limit. */
 	private competing = false;
 
 	private sent = 0;
 
-	/** Callers waiting for a token, in the order they asked. */
-	private readonly waiting: Array<(sequence: number) => void> = [];
+	/**
+	 * Callers waiting for a token, per execution in the order they asked. The map's order is the
+	 * order of turns: an execution served goes to the back, and a new one joins at the back.
+	 */
+	private readonly waiting = new Map<Lane, Array<(sequence: number) => void>>();
+
+	/** Permits let through and not reported yet. */
+	private outstanding = 0;
+
+	/** When a permit was last let through or reported. */
+	private activeAt: number;
 
 	private serving = false;
 
@@ -72,6 +96,7 @@ export class RateLimiter {
 		this.heldBack = burst - this.tokens;
 		this.updatedAt = clock.now();
 		this.startedAt = this.updatedAt;
+		this.activeAt = this.updatedAt;
 	}
 
 	/** The current rate in requests per second. */
@@ -79,13 +104,38 @@ export class RateLimiter {
 		return this.rateAt(this.clock.now());
 	}
 
-	/** Resolves when the caller may send one request. Callers are served in the order they asked. */
-	async take(): Promise<Permit> {
+	/**
+	 * Resolves when the caller may send one request. An execution's callers are served in the order
+	 * they asked; the executions (`lane`) in turn.
+	 */
+	async take(lane: Lane = this): Promise<Permit> {
+		this.askedAt.delete(lane);
+		this.askedAt.set(lane, this.clock.now());
 		const sequence = await new Promise<number>((resolve) => {
-			this.waiting.push(resolve);
+			const queue = this.waiting.get(lane);
+			if (queue) queue.push(resolve);
+			else this.waiting.set(lane, [resolve]);
 			if (!this.serving) void this.serve();
 		});
 		return this.permit(sequence);
+	}
+
+	/**
+	 * Whether nothing is left of this pacer's work: nobody waiting, every permit reported, and
+	 * nothing let through for `idleMs`. By then the bucket is full again and a cut has climbed back
+	 * or is stale, so a fresh pacer would do the same.
+	 */
+	idle(idleMs: number): boolean {
+		return this.waiting.size === 0 && this.outstanding === 0 && this.clock.now() - this.activeAt >= idleMs;
+	}
+
+	/** The next caller in turn: the first of the execution whose turn it is. */
+	private next(): (sequence: number) => void {
+		const [lane, queue] = this.waiting.entries().next().value!;
+		const resolve = queue.shift()!;
+		this.waiting.delete(lane);
+		if (queue.length > 0) this.waiting.set(lane, queue);
+		return resolve;
 	}
 
 	/**
@@ -95,11 +145,13 @@ export class RateLimiter {
 	private async serve(): Promise<void> {
 		this.serving = true;
 		try {
-			while (this.waiting.length > 0) {
+			while (this.waiting.size > 0) {
 				const rate = this.refill();
 				if (this.tokens >= 1) {
 					this.tokens -= 1;
-					this.waiting.shift()!(this.sent++);
+					this.outstanding++;
+					this.activeAt = this.clock.now();
+					this.next()(this.sent++);
 					continue;
 				}
 				await this.clock.sleep(Math.max(1, Math.ceil(((1 - this.tokens) / rate) * 1000)));
@@ -115,6 +167,8 @@ export class RateLimiter {
 		const settle = (outcome: () => void) => {
 			if (settled) return;
 			settled = true;
+			this.outstanding--;
+			this.activeAt = this.clock.now();
 			outcome();
 		};
 		return {
@@ -141,20 +195,42 @@ export class RateLimiter {
 		// A 429 to a request sent before the last cut (or, unless in a storm, soon after it) says
 		// nothing new about the current rate.
 		if (this.cut && sequence < this.cut.sent + (storm ? 0 : PACING.cutEvery)) return;
-		const factor = storm ? PACING.stormDecrease : this.competing ? PACING.decrease : PACING.strayDecrease;
+		// Against the other processes on the key, this pacer stands for all its executions: like that
+		// many TCP flows, each 429 cuts only one of them (a 1/n share of the cut), and each climbs.
+		// Executions on several workers then get about the same share each, not each worker.
+		const flows = this.flows();
+		const decrease = storm ? PACING.stormDecrease : this.competing ? PACING.decrease : PACING.strayDecrease;
+		const factor = storm ? decrease : 1 - (1 - decrease) / flows;
 		const floor = this.ceiling * (storm ? Math.min(PACING.stormFloorShare, rate / this.ceiling) : PACING.floorShare);
 		this.cut = {
 			rate: Math.max(floor, rate * factor),
 			at: this.clock.now(),
 			sent: this.sent,
+			flows,
 		};
+	}
+
+	/** How many executions asked for a permit in the last PACING.flowSeconds (at least one). */
+	private flows(): number {
+		const since = this.clock.now() - PACING.flowSeconds * 1000;
+		for (const [lane, at] of this.askedAt) {
+			if (at >= since) break;
+			this.askedAt.delete(lane);
+		}
+		return Math.max(1, this.askedAt.size);
 	}
 
 	private rateAt(now: number): number {
 		if (!this.cut) return this.ceiling;
 		const seconds = (now - this.cut.at) / 1000;
 		const probing = Math.max(0, seconds - PACING.probeAfterSeconds);
-		return Math.min(this.ceiling, this.cut.rate + PACING.increasePerSecond * seconds + PACING.probe * probing ** 3);
+		const climb = PACING.increasePerSecond * this.cut.flows * seconds;
+		return Math.min(this.ceiling, this.cut.rate + climb + PACING.probe * probing ** 3);
+	}
+
+	/** The tokens the bucket keeps short of DeepIDV's (see PACING.jitterReserve). */
+	private reserve(): number {
+		return Math.min(PACING.jitterReserve, this.burst / 10);
 	}
 
 	/** Adds the tokens earned since the last call (and the held-back burst when due); returns the rate. */
@@ -164,12 +240,14 @@ export class RateLimiter {
 		const earned = ((now - this.updatedAt) / 1000) * rate;
 		let released = 0;
 		if (this.heldBack > 0 && now - this.startedAt >= PACING.aloneAfterSeconds * 1000) {
-			released = this.heldBack;
+			released = Math.max(0, this.heldBack - this.reserve());
 			this.heldBack = 0;
 		}
-		// The saved burst shrinks with the rate, so a slowed-down execution does not burst at full
-		// size, and leaves out the part still held back.
-		const capacity = Math.max(1, (this.burst * rate) / this.ceiling - this.heldBack);
+		// The saved burst shrinks with the rate, so a slowed-down pacer does not burst at full size,
+		// and leaves out the part still held back; once it is all given, a few tokens short of
+		// DeepIDV's bucket, for the requests that travel faster than the one before them.
+		const full = (this.burst * rate) / this.ceiling;
+		const capacity = Math.max(1, full - (this.heldBack > 0 ? this.heldBack : this.reserve()));
 		this.tokens = Math.min(capacity, this.tokens + earned + released);
 		this.updatedAt = now;
 		return rate;

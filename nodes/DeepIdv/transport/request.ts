@@ -9,6 +9,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { parseBaseUrl } from '../../../credentials/keyDestination';
+import { OrganisationPacers, organisationPacers } from './organisationPacers';
 import type { FailureContext, FailureText } from './failureMessages';
 import { classifyNetworkError, httpFailureText, networkFailureText, serverMessage } from './failureMessages';
 import type { AttemptFailure, RetryMode } from './retryPolicy';
@@ -41,7 +42,8 @@ export interface ApiRequest {
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 /**
- * Sends one DeepIDV API call: paced by the execution's rate limiter, retried where that is safe,
+ * Sends one DeepIDV API call: paced by the process's pacer for the organisation (shared fairly with
+ * the other executions on the same key), retried where that is safe,
  * and turned into a NodeApiError an ops person can act on when it finally fails.
  */
 export async function deepIdvApiRequest(
@@ -62,6 +64,7 @@ export async function deepIdvApiRequest(
 			description: 'Open the DeepIDV API credential and correct the Base URL.',
 		});
 	}
+	settings.pacerEntry ??= OrganisationPacers.entry(baseUrl.href, apiKey, settings.perSecond, settings.burst);
 	const url = `${baseUrl.href.replace(/\/+$/, '')}${request.path}`;
 	const credentialRef = this.getNode().credentials?.[CREDENTIAL_TYPE];
 	const credentialsDecrypted = {
@@ -87,7 +90,9 @@ export async function deepIdvApiRequest(
 	let retries = 0;
 	let rateLimitedSince: number | undefined;
 	for (let attempts = 1; ; attempts++) {
-		const permit = await settings.limiter.take();
+		// Looked up at every attempt, not kept: a pacer left idle meanwhile may have been dropped.
+		const pacer = organisationPacers.pacer(settings.pacerEntry, settings.perSecond, settings.burst);
+		const permit = await pacer.take(settings);
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {

@@ -1,7 +1,5 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { RateLimiter } from './rateLimiter';
-
 /** How requests are sent for one node execution; read once from the node's Options. */
 export interface TransportSettings {
 	timeoutMs: number;
@@ -10,7 +8,15 @@ export interface TransportSettings {
 	initialRetryDelayMs: number;
 	maxBackoffMs: number;
 	maxConcurrency: number;
-	limiter: RateLimiter;
+	/** Max Requests per Second, and the burst that goes with it. */
+	perSecond: number;
+	burst: number;
+	/**
+	 * Which of the process's shared pacers this execution takes its permits from (see
+	 * organisationPacers.ts), set at the first request, once the credential is read. The settings
+	 * object itself is the execution's place in the pacer's turns.
+	 */
+	pacerEntry?: string;
 	/** The credential, read once per execution and shared by every request of it. */
 	credentials?: Promise<ICredentialDataDecryptedObject>;
 }
@@ -57,6 +63,7 @@ function transportSettings(options: RequestOptionsParameter): TransportSettings 
 		initialRetryDelayMs: 500,
 		maxBackoffMs: 30_000,
 		maxConcurrency: options.maxConcurrentRequests ?? DEFAULTS.maxConcurrentRequests,
-		limiter: new RateLimiter(perSecond, burst),
+		perSecond,
+		burst,
 	};
 }

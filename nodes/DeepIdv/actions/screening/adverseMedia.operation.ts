@@ -1,8 +1,8 @@
-import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
+import { idempotencyKey, idempotencyKeyOption } from './idempotencyKey';
 import { additionalFields, dateOfBirthField, emailOption, firstNameField, lastNameField, optionalText, readPerson } from './personFields';
 import { simplifyAdverseMedia } from './simplify';
 import { simplifyField } from '../simplifyField';
@@ -24,6 +24,7 @@ export const description: INodeProperties[] = [
 					"The person's country as a two-letter ISO 3166-1 code (any case), e.g. GB, US or DE. Helps DeepIDV find news about the right person.",
 		},
 		emailOption,
+		idempotencyKeyOption,
 	]),
 	...waitProperties,
 	simplifyField(
@@ -32,10 +33,13 @@ export const description: INodeProperties[] = [
 ];
 
 const WHAT = 'adverse media screening';
+const PATH = '/v1/screening/adverse-media';
 
 /**
  * POST /v1/screening/adverse-media starts a job (202, or 200 for a replay). The Idempotency-Key is
- * made once per item, so the transport's retries replay the same job instead of billing a new one.
+ * the same for every attempt at the item's screening that day (see idempotencyKey.ts), so the
+ * transport's retries, n8n's Retry On Fail and a re-run replay the same job instead of billing a
+ * new one.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -50,14 +54,15 @@ export async function execute(
 	const email = input.optionalEmail(extra);
 	if (email) body.email = email;
 	const wait = readWaitSettings(input);
+	const key = idempotencyKey(input, PATH, body);
 
 	const accepted = await deepIdvApiRequest.call(
 		this,
 		{
 			method: 'POST',
-			path: '/v1/screening/adverse-media',
+			path: PATH,
 			body,
-			headers: { 'Idempotency-Key': randomUUID() },
+			headers: { 'Idempotency-Key': key },
 			retry: 'idempotent',
 			failure: {
 				invalidHint:

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
 import { billedCallFailure } from './billing';
-import { firstNameField, lastNameField, readName } from './personFields';
+import { idempotencyKey, idempotencyKeyOption } from './idempotencyKey';
+import { additionalFields, firstNameField, lastNameField, readName } from './personFields';
 import { simplifyTitleCheck } from './simplify';
 import { simplifyField } from '../simplifyField';
 import { ScreeningInput } from './validation';
@@ -33,6 +34,7 @@ export const description: INodeProperties[] = [
 		description:
 			'The US property address on one line: street, city, state and ZIP code. Add the unit number for an apartment.',
 	},
+	additionalFields([idempotencyKeyOption]),
 	...waitProperties,
 	simplifyField(
 		'status (found, multiple_properties, not_found or unsupported_region), found (true/false), message and the property, owner and sale records — the same shape whether DeepIDV answers at once or with a job',
@@ -40,11 +42,14 @@ export const description: INodeProperties[] = [
 ];
 
 const WHAT = 'title check';
+const PATH = '/v1/screening/title-check';
 
 /**
  * POST /v1/screening/title-check. DeepIDV's documents disagree on whether it answers at once (the
- * SDK) or with a job (the OpenAPI file), so both answers are handled; billed, never repeated once
- * DeepIDV may have acted.
+ * SDK) or with a job (the OpenAPI file), so both answers are handled; billed, never repeated by the
+ * node once DeepIDV may have acted, since only the OpenAPI file documents its Idempotency-Key. The
+ * key is still sent, derived as for Adverse Media, so n8n's Retry On Fail and a re-run the same day
+ * replay the job where DeepIDV honours it.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -60,15 +65,21 @@ export async function execute(
 	};
 	const wait = readWaitSettings(input);
 	const simplify = input.simplify();
+	const key = idempotencyKey(input, PATH, body);
 
 	const answer = await deepIdvApiRequest.call(
 		this,
 		{
 			method: 'POST',
-			path: '/v1/screening/title-check',
+			path: PATH,
 			body,
+			headers: { 'Idempotency-Key': key },
 			retry: 'notIfBilled',
-			failure: billedCallFailure(WHAT, 'Check First Name, Last Name, Email and Address.'),
+			failure: {
+				...billedCallFailure(WHAT, 'Check First Name, Last Name, Email and Address.'),
+				maybeActedHint:
+					'DeepIDV may have started the title check and billed it anyway, so the node did not repeat it. Running the item again today with the same details sends the same Idempotency Key, which DeepIDV documents as answering with the job it already started; another day, or changed details, start and bill a new one.',
+			},
 		},
 		settings,
 		itemIndex,
