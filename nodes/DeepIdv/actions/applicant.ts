@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemInput } from './itemInput';
 import { checkEmail, checkHours, checkPhone, checkRedirectUrl } from './inviteChecks';
+import { firstNameField, lastNameField } from './screening/personFields';
 
 /**
  * The person a hosted DeepIDV flow (session, credit check, age verification) invites, and the
@@ -10,24 +11,8 @@ import { checkEmail, checkHours, checkPhone, checkRedirectUrl } from './inviteCh
  */
 export function applicantFields(link: string): INodeProperties[] {
 	return [
-		{
-			displayName: 'First Name',
-			name: 'firstName',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. Jane',
-			description: "The applicant's first name",
-		},
-		{
-			displayName: 'Last Name',
-			name: 'lastName',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. Doe',
-			description: "The applicant's last name",
-		},
+		{ ...firstNameField, description: "The applicant's first name" },
+		{ ...lastNameField, description: "The applicant's last name" },
 		{
 			displayName: 'Email',
 			name: 'email',
