@@ -1,4 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
 import { sandboxImage } from '../../sandbox';
@@ -34,7 +34,7 @@ const scannedNumber = (sb: Sandbox, id: string) =>
 
 describe('Self-Exclusion → Add Identity through the n8n engine', () => {
 	const env = useSandbox();
-	const add = (input: Array<Record<string, unknown>>, parameters: INodeParameters = {}, options = {}) =>
+	const add = (input: IDataObject[], parameters: INodeParameters = {}, options = {}) =>
 		runOperation(env.sb, 'selfExclusion', 'addIdentity', { documentNumber: '={{ $json.number }}', ...parameters }, { input, ...options });
 
 	it('sends the items\' document numbers in one request and gives each item its own status, paired', async () => {
