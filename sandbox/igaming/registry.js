@@ -174,7 +174,12 @@ const faceExcluded = (registry, face) => [...registry.faceExclusions.values()].s
 function listEntries(registry, limit) {
 	const linked = new Set([...registry.identities.values()].map((entry) => entry.sourceSessionId).filter((id) => id !== undefined));
 	const entries = [
-		...[...registry.identities.values()].map(({ sourceSessionId, ...entry }) => ({ type: 'identity', ...entry })),
+		...[...registry.identities.values()].map((entry) => {
+			// The link to the face is the sandbox's own bookkeeping, not a field DeepIDV lists.
+			const listed = /** @type {Partial<IdentityEntry>} */ ({ ...entry });
+			delete listed.sourceSessionId;
+			return { type: 'identity', ...listed };
+		}),
 		...[...registry.faceExclusions.values()]
 			.filter((exclusion) => !linked.has(exclusion.sessionId))
 			.map((exclusion) => ({ type: 'face', session_id: exclusion.sessionId, reason: exclusion.reason, excluded_at: exclusion.excludedAt })),

@@ -1,10 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemInput } from '../itemInput';
-import { readSessionId } from '../session/sessionId';
-import { simpleOperation } from '../simpleOperation';
-import { checkedSession, sessionNotFound } from './sessionCheck';
-import { SEVERITY_SHOWS, VERDICT_ANSWER, checkMaybeRan, withSeverity } from './verdict';
+import { sessionCheckOperation } from './checkOperation';
+import { checkedSession } from './sessionCheck';
 
 /** DeepIDV's three signal groups: parameter name, label, body field. */
 const GROUPS = [
@@ -76,34 +74,24 @@ function readGroup(input: ItemInput, label: string, values: IDataObject): IDataO
 	return { pass, score, signals };
 }
 
-export const { description, execute } = simpleOperation({
+export const { description, execute } = sessionCheckOperation({
+	check: 'injection check',
+	path: '/v1/igaming/injection',
 	properties: [checkedSession('The verification session whose liveness capture the signals come from.'), signalGroups],
-	request: (input) => {
-		const sessionId = readSessionId(input.context, input.itemIndex);
+	invalidHint: 'Check the Session parameter and the Signal Groups (each needs Passed and a Score from 0 to 100).',
+	body: (input) => {
 		const chosen = (input.raw('signalGroups', {}) ?? {}) as IDataObject;
-		const body: IDataObject = { session_id: sessionId };
+		const body: IDataObject = {};
 		for (const { name, label, field } of GROUPS) {
 			const values = chosen[name];
 			if (values && typeof values === 'object' && !Array.isArray(values)) body[field] = readGroup(input, label, values as IDataObject);
 		}
-		if (Object.keys(body).length === 1) {
+		if (Object.keys(body).length === 0) {
 			input.fail(
 				'No signal group is set in Signal Groups',
 				'Add at least one of Device Integrity, Media Source or Frame Timing with the values your capture client reported: without signals DeepIDV answers UNAVAILABLE (action allow) without checking anything.',
 			);
 		}
-		return {
-			method: 'POST',
-			path: '/v1/igaming/injection',
-			body,
-			retry: 'notIfReceived',
-			failure: {
-				...sessionNotFound(sessionId),
-				invalidHint: 'Check the Session parameter and the Signal Groups (each needs Passed and a Score from 0 to 100).',
-				maybeActedHint: checkMaybeRan('injection check'),
-			},
-		};
+		return body;
 	},
-	answer: VERDICT_ANSWER,
-	simplify: { shows: SEVERITY_SHOWS, apply: withSeverity },
 });

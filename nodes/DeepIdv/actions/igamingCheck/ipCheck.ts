@@ -1,10 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemInput } from '../itemInput';
-import { readSessionId } from '../session/sessionId';
-import { simpleOperation } from '../simpleOperation';
-import { checkedSession, sessionNotFound } from './sessionCheck';
-import { SEVERITY_SHOWS, VERDICT_ANSWER, checkMaybeRan, withSeverity } from './verdict';
+import { sessionCheckOperation } from './checkOperation';
+import { checkedSession } from './sessionCheck';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 /** Roughly an IPv6 address (hex groups and colons, maybe an IPv4 tail): enough to say why it is refused. */
@@ -48,24 +46,11 @@ export function readIpv4(input: ItemInput, check: string): string {
 
 /** VPN Detection and IP Jurisdiction: `{ session_id, ip_address }` → `{ verdict, action, evidence, escalation }`. */
 export function ipCheckOperation(path: '/v1/igaming/vpn-detection' | '/v1/igaming/ip-jurisdiction', check: string, purpose: string) {
-	return simpleOperation({
+	return sessionCheckOperation({
+		check,
+		path,
 		properties: [checkedSession(purpose), ipAddressField(check)],
-		request: (input) => {
-			const sessionId = readSessionId(input.context, input.itemIndex);
-			const ipAddress = readIpv4(input, check);
-			return {
-				method: 'POST',
-				path,
-				body: { session_id: sessionId, ip_address: ipAddress },
-				retry: 'notIfReceived',
-				failure: {
-					...sessionNotFound(sessionId),
-					invalidHint: 'Check the Session and IP Address parameters.',
-					maybeActedHint: checkMaybeRan(check),
-				},
-			};
-		},
-		answer: VERDICT_ANSWER,
-		simplify: { shows: SEVERITY_SHOWS, apply: withSeverity },
+		invalidHint: 'Check the Session and IP Address parameters.',
+		body: (input) => ({ ip_address: readIpv4(input, check) }),
 	});
 }
