@@ -158,11 +158,13 @@ describe('the iGaming onboarding gate (DeepIDV recipe) in real n8n', () => {
 
 	it('sends each check once per applicant with the session, the IPv4 address and the selfie; the IPv6 address is never sent', () => {
 		const ids = sessionIds();
-		const sent = (/** @type {string} */ path) => requests.filter((request) => request.path === path).map((request) => request.json);
+		// The node sends several items at once, so the requests may arrive in any order.
+		const bySession = (/** @type {any[]} */ list) => [...list].sort((a, b) => (a.session_id < b.session_id ? -1 : 1));
+		const sent = (/** @type {string} */ path) => bySession(requests.filter((request) => request.path === path).map((request) => request.json));
 		expect(sent('/v1/igaming/anti-cheat')).toEqual(
-			APPLICANTS.map((person, i) => ({ session_id: ids[i], image: person.selfie, device_fingerprint: person.device })),
+			bySession(APPLICANTS.map((person, i) => ({ session_id: ids[i], image: person.selfie, device_fingerprint: person.device }))),
 		);
-		const ipChecks = APPLICANTS.flatMap((person, i) => (person.ip.includes(':') ? [] : [{ session_id: ids[i], ip_address: person.ip }]));
+		const ipChecks = bySession(APPLICANTS.flatMap((person, i) => (person.ip.includes(':') ? [] : [{ session_id: ids[i], ip_address: person.ip }])));
 		expect(sent('/v1/igaming/vpn-detection')).toEqual(ipChecks);
 		expect(sent('/v1/igaming/ip-jurisdiction')).toEqual(ipChecks);
 		for (const request of requests) expect(request.headers['x-api-key']).toBe(sandbox.keys.live);
