@@ -730,12 +730,12 @@ describeExample('igaming-signup-gate.json (the webhook, posted as a sign-up back
 	const selfie = (/** @type {string} */ face) => ({ bytes: sandboxImage({ format: 'jpeg', face }), fileName: 'selfie.jpg', type: 'image/jpeg' });
 	const signUp = async (/** @type {string} */ first, /** @type {string} */ ip, /** @type {string} */ face) => {
 		const id = await createSession(first, 'Gate');
+		sandbox.clearRequests();
 		const answer = await postWebhook('igaming-signup-gate.json', { session_id: id, ip, device_id: `device-${first}`, selfie: selfie(face) });
 		return { id, ...answer };
 	};
 
 	it('answers 200 allow when every check allows, after sending the three checks once each', async () => {
-		sandbox.clearRequests();
 		const { id, status, body } = await signUp('Ravi', '203.0.113.42', 'ravi');
 		expect([status, body]).toEqual([200, { decision: 'allow', session_id: id, worst_action: 'allow', checks: { anti_cheat: 'allow', vpn_detection: 'allow', ip_jurisdiction: 'allow' } }]);
 		expect(sandbox.requests.map(path)).toEqual(['POST /v1/igaming/anti-cheat', 'POST /v1/igaming/vpn-detection', 'POST /v1/igaming/ip-jurisdiction']);
