@@ -39,6 +39,8 @@ const { normalizeFault } = require('./faults');
  * @property {number} [asyncJobDelayMs] How long after creation an async job is ready or failed. Default 2000 (undocumented).
  * @property {number | null} [asyncJobReadyAfterPolls] When set, an async job is ready or failed on exactly this GET instead (for tests). Default null.
  * @property {number} [asyncJobTtlMs] How long a job can be fetched before GET answers 404. Default 24 h (undocumented).
+ * @property {boolean} [igamingStepsConfigured] Whether the sessions' workflows have the four iGaming check steps (the sandbox has no
+ *   workflow step for them). Default true; false: every iGaming check answers the documented fail-soft UNAVAILABLE / allow.
  */
 
 /** @typedef {{ live: string, sandbox: string }} SandboxKeys */
@@ -75,6 +77,7 @@ const { normalizeFault } = require('./faults');
  * @property {400 | 404} unknownWorkflowStepStatus
  * @property {number} financialPageSize
  * @property {'refused' | 'allowed'} creditCheckCreateWithSandboxKey
+ * @property {boolean} igamingStepsConfigured
  */
 
 /** Fixed keys so that scripts and docs can use them; `sk_` as in the SDK's redacted key form. */
@@ -118,6 +121,8 @@ const RUNTIME_DEFAULTS = {
 	financialPageSize: 50,
 	// sandbox.mdx blocks writes on /v1/credit-checks; the create routes are /v1/credit-check/{hard|soft}.
 	creditCheckCreateWithSandboxKey: 'refused',
+	// An iGaming check runs only when its step is on the session's workflow; the sandbox's workflows have no such step.
+	igamingStepsConfigured: true,
 	quiet: true,
 };
 
@@ -198,6 +203,7 @@ const RUNTIME = {
 	unknownWorkflowStepStatus: oneOf('unknownWorkflowStepStatus', [400, 404]),
 	financialPageSize: numberWhere('financialPageSize', (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1'),
 	creditCheckCreateWithSandboxKey: oneOf('creditCheckCreateWithSandboxKey', ['refused', 'allowed']),
+	igamingStepsConfigured: oneOf('igamingStepsConfigured', [true, false]),
 };
 
 /**

@@ -32,6 +32,7 @@ const { bankStatementFixtures } = require('../financial/fixtures');
  * @property {Map<string, InvitedRecord>} bankStatements Bank statement requests (/v1/financial), by id.
  * @property {Map<string, InvitedRecord>} creditTerms Credit terms requests (/v1/credit-terms), by id.
  * @property {Map<string, Profile>} profiles Branding profiles, by id.
+ * @property {Map<string, import('../igaming/registry').Registry>} igaming Each organization's anti-cheat enrollments and self-exclusion registry, by organization id.
  */
 
 function createStore() {
@@ -61,6 +62,7 @@ function toDataset(seed) {
 		bankStatements: new Map(),
 		creditTerms: new Map(),
 		profiles: new Map(),
+		igaming: new Map(),
 	};
 }
 

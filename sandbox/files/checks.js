@@ -192,4 +192,4 @@ function verifyIdentity(documentImage, faceImage, requestedType, threshold) {
 	};
 }
 
-module.exports = { scanDocument, detectFace, estimateAge, compareFaces, verifyIdentity };
+module.exports = { faceOf, scanDocument, detectFace, estimateAge, compareFaces, verifyIdentity };

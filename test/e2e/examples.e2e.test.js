@@ -97,7 +97,9 @@ const runs = examples
 				? 'form'
 				: startsWith(workflow, DEEPIDV_TRIGGER_NODE)
 					? 'delivery'
-					: 'unknown';
+					: startsWith(workflow, 'n8n-nodes-base.webhook')
+						? 'webhook'
+						: 'unknown';
 		return { file: example.file, id, how, replaced, workflow: { ...importable({ file: example.file, workflow }), id } };
 	});
 /**
@@ -219,6 +221,27 @@ async function submitForm(file, values) {
 	return response.status;
 }
 
+/**
+ * Posts multipart form data to an example's published Webhook node, as a backend would, and returns
+ * the answer the workflow gave (Respond to Webhook).
+ * @param {string} file @param {Record<string, string | { bytes: Buffer, fileName: string, type: string }>} fields
+ */
+async function postWebhook(file, fields) {
+	const webhookPath = runOf(file).workflow.nodes.find((/** @type {any} */ node) => node.type === 'n8n-nodes-base.webhook').parameters.path;
+	const form = new FormData();
+	for (const [name, value] of Object.entries(fields)) {
+		if (typeof value === 'string') form.append(name, value);
+		else form.append(name, new Blob([new Uint8Array(value.bytes)], { type: value.type }), value.fileName);
+	}
+	const url = `${n8n.baseUrl}/webhook/${webhookPath}`;
+	// The production webhook answers once the published workflow is live.
+	const response = await waitFor(`the webhook of ${file}`, async () => {
+		const answer = await fetch(url, { method: 'POST', body: form });
+		return answer.status === 404 ? undefined : answer;
+	}, { timeoutMs: 30_000, intervalMs: 250 });
+	return { status: response.status, body: await response.json() };
+}
+
 /** A session of the key's user as the sandbox's live API creates it (invites off). @param {string} first @param {string} last */
 async function createSession(first, last) {
 	const response = await fetch(`${sandbox.url}/v1/sessions`, {
@@ -244,7 +267,7 @@ beforeAll(async () => {
 	// Every file as it is, then the runs that have stand-ins under their own ids.
 	await n8n.importWorkflows(examples.map(importable));
 	await n8n.importWorkflows(runs.filter((run) => run.replaced.length).map((run) => run.workflow));
-	for (const run of runs.filter(({ how }) => how === 'form' || how === 'delivery')) await n8n.publish(run.id);
+	for (const run of runs.filter(({ how }) => how === 'form' || how === 'delivery' || how === 'webhook')) await n8n.publish(run.id);
 	await n8n.start();
 	rest = await n8n.setupOwner();
 });
@@ -668,6 +691,75 @@ describeExample('form-identity-verify-crm.json (the form, posted; the CRM as a s
 		expect(Object.keys(review.binary).sort()).toEqual(['ID_photo', 'Selfie']);
 		expect(ran(executions[1], 'Add to CRM')).toBe(false);
 		expect(sandbox.requests.filter((request) => request.path === '/v1/identity/verify')).toHaveLength(2);
+	});
+});
+
+describeExample('igaming-self-exclusion-form.json (the form, posted)', () => {
+	it('excludes the applicant of a session with an enrolled face and a scanned document, and confirms', async () => {
+		const id = await createSession('Mei', 'Chen');
+		sandbox.submitSession(id);
+		await fetch(`${sandbox.url}/v1/igaming/anti-cheat`, {
+			method: 'POST',
+			headers: { 'x-api-key': sandbox.keys.live, 'content-type': 'application/json' },
+			body: JSON.stringify({ session_id: id, image: sandboxImage({ face: 'mei' }).toString('base64') }),
+		});
+		sandbox.clearRequests();
+		expect(await submitForm('igaming-self-exclusion-form.json', [id, 'Asked on the phone'])).toBe(200);
+		const [execution] = await finished('igaming-self-exclusion-form.json', 1);
+		expect(sandbox.requests.map(({ method, path: at, json }) => ({ method, at, json }))).toEqual([
+			{ method: 'POST', at: '/v1/igaming/self-exclusion/applicant', json: { session_id: id, reason: 'Asked on the phone' } },
+		]);
+		expect(jsonOf(execution, 'Confirm Exclusion')).toEqual([
+			{ face_attached: true, document_number: expect.stringMatching(/^D\d{7}$/), identity_status: 'added', matched_session_id: null },
+		]);
+		expect(ran(execution, 'Nothing to Exclude')).toBe(false);
+	});
+
+	it('sends a session with nothing to exclude to follow-up', async () => {
+		const id = await createSession('Omar', 'Haddad');
+		expect(await submitForm('igaming-self-exclusion-form.json', [id, ''])).toBe(200);
+		const executions = await finished('igaming-self-exclusion-form.json', 2);
+		expect(jsonOf(executions[1], 'Nothing to Exclude')).toEqual([
+			{ face_attached: false, document_number: null, message: 'nothing to exclude for this session', matched_session_id: null },
+		]);
+		expect(ran(executions[1], 'Confirm Exclusion')).toBe(false);
+	});
+});
+
+describeExample('igaming-signup-gate.json (the webhook, posted as a sign-up backend would)', () => {
+	const selfie = (/** @type {string} */ face) => ({ bytes: sandboxImage({ format: 'jpeg', face }), fileName: 'selfie.jpg', type: 'image/jpeg' });
+	const signUp = async (/** @type {string} */ first, /** @type {string} */ ip, /** @type {string} */ face) => {
+		const id = await createSession(first, 'Gate');
+		sandbox.clearRequests();
+		const answer = await postWebhook('igaming-signup-gate.json', { session_id: id, ip, device_id: `device-${first}`, selfie: selfie(face) });
+		return { id, ...answer };
+	};
+
+	it('answers 200 allow when every check allows, after sending the three checks once each', async () => {
+		const { id, status, body } = await signUp('Ravi', '203.0.113.42', 'ravi');
+		expect([status, body]).toEqual([200, { decision: 'allow', session_id: id, worst_action: 'allow', checks: { anti_cheat: 'allow', vpn_detection: 'allow', ip_jurisdiction: 'allow' } }]);
+		expect(sandbox.requests.map(path)).toEqual(['POST /v1/igaming/anti-cheat', 'POST /v1/igaming/vpn-detection', 'POST /v1/igaming/ip-jurisdiction']);
+		expect(sandbox.requests[0].json).toEqual({ session_id: id, image: selfie('ravi').bytes.toString('base64'), device_fingerprint: 'device-Ravi' });
+		expect(sandbox.requests[1].json).toEqual({ session_id: id, ip_address: '203.0.113.42' });
+	});
+
+	it('answers 403 blocked for a blocked jurisdiction, and DeepIDV has failed the session', async () => {
+		const { id, status, body } = await signUp('Jean', '192.0.2.9', 'jean');
+		expect([status, body]).toEqual([403, { decision: 'blocked', session_id: id, worst_action: 'block', checks: { anti_cheat: 'allow', vpn_detection: 'allow', ip_jurisdiction: 'block' } }]);
+		expect(record(id)?.status).toBe('FAILED');
+	});
+
+	it('answers 202 review for a duplicate face, and for an IPv6 address the checks refused', async () => {
+		const duplicate = await signUp('Ravi2', '203.0.113.50', 'ravi');
+		expect([duplicate.status, duplicate.body]).toEqual([
+			202,
+			{ decision: 'review', session_id: duplicate.id, worst_action: 'manual-review', checks: { anti_cheat: 'manual-review', vpn_detection: 'allow', ip_jurisdiction: 'allow' } },
+		]);
+		const ipv6 = await signUp('Lin', '2001:db8::7', 'lin');
+		expect(ipv6.status).toBe(202);
+		expect(ipv6.body).toMatchObject({ decision: 'review', worst_action: 'error', checks: { anti_cheat: 'allow' } });
+		expect(ipv6.body.checks.vpn_detection).toMatch(/^The IP Address "2001:db8::7" is an IPv6 address/);
+		expect(record(ipv6.id)?.status).toBe('PENDING');
 	});
 });
 

@@ -28,6 +28,14 @@ interface Sample {
 
 const PASSPORT = { documentType: 'passport', firstName: 'Ada', lastName: 'Lovelace', fullName: 'Ada Lovelace', dateOfBirth: '1985-12-10', documentNumber: 'P12345678', expirationDate: '2031-05-31', issuingCountry: 'GB' };
 
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+/** One session for every anti-cheat run of the sample: the face it enrolled comes back UNIQUE each time. */
+const antiCheatSessions = new WeakMap<Sandbox, string>();
+const antiCheatSession = (sb: Sandbox) => {
+	if (!antiCheatSessions.has(sb)) antiCheatSessions.set(sb, sb.addSession({}).id);
+	return antiCheatSessions.get(sb)!;
+};
+
 const SAMPLES: Record<string, Sample> = {
 	'ageVerification.getManyParentConnects': { parameters: { returnAll: false, limit: 1, filters: { status: 'CONSENT_GIVEN' } }, derived: [] },
 	'ageVerification.getParentConnect': {
@@ -35,6 +43,13 @@ const SAMPLES: Record<string, Sample> = {
 		derived: [],
 	},
 	'document.scan': { parameters: { documentType: 'passport' }, files: { data: imageFile({ document: PASSPORT }).file }, derived: [] },
+	'igamingCheck.antiCheat': { parameters: (sb) => ({ sessionId: byId(antiCheatSession(sb)), deviceFingerprint: 'device-1' }), files: { data: imageFile({ face: 'ada' }).file }, derived: ['action_severity'] },
+	'igamingCheck.injectionCheck': {
+		parameters: (sb) => ({ sessionId: byId(sb.addSession({}).id), signalGroups: { mediaSource: { pass: false, score: 40, signals: 'virtual-camera' } } }),
+		derived: ['action_severity'],
+	},
+	'igamingCheck.ipJurisdiction': { parameters: (sb) => ({ sessionId: byId(sb.addSession({}).id), ipAddress: '192.0.2.200' }), derived: ['action_severity'] },
+	'igamingCheck.vpnDetection': { parameters: (sb) => ({ sessionId: byId(sb.addSession({}).id), ipAddress: '198.51.100.70' }), derived: ['action_severity'] },
 	'identity.verify': {
 		parameters: { documentType: 'passport' },
 		files: { idPhoto: imageFile({ document: PASSPORT, face: 'ada' }).file, selfie: imageFile({ face: 'ada' }).file },

@@ -52,6 +52,8 @@ describe('examples/', () => {
 			'form-identity-verify-crm.json',
 			'get-many-sessions.json',
 			'get-session.json',
+			'igaming-self-exclusion-form.json',
+			'igaming-signup-gate.json',
 			'loan-form-bank-statement.json',
 			'parent-consent-boundaries.json',
 			'profile-create.json',

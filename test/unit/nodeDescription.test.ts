@@ -21,8 +21,10 @@ describe('DeepIDV node description', () => {
 			'Document',
 			'Face',
 			'Identity',
+			'iGaming Check',
 			'Profile',
 			'Screening',
+			'Self-Exclusion',
 			'Session',
 			'Workflow',
 		]);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { MemoryBudget } from '../files/memoryBudget';
 import type { TransportSettings } from '../transport/settings';
+import type { ItemBatch } from './batch';
 
 /** What the items of one execution share besides the transport settings; made anew per execution. */
 export interface ExecutionShared {
@@ -27,6 +28,11 @@ export interface Operation {
 	describeCompleted?(completed: Array<{ itemIndex: number; json: IDataObject }>): string | undefined;
 	/** Whether the output items of `itemIndex` carry that input item's files on; absent: they do not. */
 	keepsInputFiles?(this: IExecuteFunctions, itemIndex: number): boolean;
+	/**
+	 * For an operation that sends many items in one request (Self-Exclusion → Add Identity): the
+	 * router runs the items through this instead of `execute` one by one (see batch.ts).
+	 */
+	batch?: ItemBatch;
 }
 
 /**

@@ -5,6 +5,7 @@ import { BINARY_IN_JSON_PROPERTY } from '../files/binaryMarkers';
 import { FILE_MEMORY_BUDGET_BYTES, MemoryBudget } from '../files/memoryBudget';
 import { forEachBounded } from '../transport/concurrency';
 import { readTransportSettings } from '../transport/settings';
+import { runBatch } from './batch';
 import * as ageVerification from './ageVerification';
 import * as bankStatement from './bankStatement';
 import * as creditCheck from './creditCheck';
@@ -12,9 +13,11 @@ import * as creditTerms from './creditTerms';
 import * as document from './document';
 import * as face from './face';
 import * as identity from './identity';
+import * as igamingCheck from './igamingCheck';
 import type { ExecutionShared, Operation } from './operation';
 import * as profile from './profile';
 import * as screening from './screening';
+import * as selfExclusion from './selfExclusion';
 import * as session from './session';
 import * as workflow from './workflow';
 
@@ -26,8 +29,10 @@ const resources: Record<string, Record<string, Operation>> = {
 	document: document.operations,
 	face: face.operations,
 	identity: identity.operations,
+	igamingCheck: igamingCheck.operations,
 	profile: profile.operations,
 	screening: screening.operations,
+	selfExclusion: selfExclusion.operations,
 	session: session.operations,
 	workflow: workflow.operations,
 };
@@ -61,40 +66,52 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const continueOnFail = this.continueOnFail();
 	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 
-	await forEachBounded(
-		items.length,
-		settings.maxConcurrency,
-		async (itemIndex) => {
-			const pairedItem = { item: itemIndex };
-			const withFiles = (json: IDataObject): INodeExecutionData => ({
-				json,
-				pairedItem,
-				...keptFiles(this, operation, items[itemIndex], itemIndex, json),
-			});
-			try {
-				const output = await operation.execute.call(this, itemIndex, settings, shared);
-				results[itemIndex] = output.map(withFiles);
-			} catch (caught) {
-				const error = asNodeError(this, caught, itemIndex);
-				if (!continueOnFail) {
-					failures.push({ itemIndex, error });
-					return;
+	/** Records one item's output, or its error (an error item under Continue On Fail). */
+	const settle = (itemIndex: number, outcome: { output: IDataObject[] } | { caught: unknown }) => {
+		const pairedItem = { item: itemIndex };
+		const withFiles = (json: IDataObject): INodeExecutionData => ({
+			json,
+			pairedItem,
+			...keptFiles(this, operation, items[itemIndex], itemIndex, json),
+		});
+		if ('output' in outcome) {
+			results[itemIndex] = outcome.output.map(withFiles);
+			return;
+		}
+		const error = asNodeError(this, outcome.caught, itemIndex);
+		if (!continueOnFail) {
+			failures.push({ itemIndex, error });
+			return;
+		}
+		const json: IDataObject = { error: error.message };
+		const details = (error as { description?: unknown }).description;
+		if (typeof details === 'string' && details) json.details = details;
+		// Fields an operation attached for the error item, e.g. the jobId of a job not yet ready —
+		// but not for "Continue (using error output)": n8n sends an item there only when its JSON
+		// has nothing but `error`, `message` and `details` (and the details name the job too).
+		const fields = (error as { context?: IDataObject }).context?.errorItemFields;
+		if (fields && typeof fields === 'object' && !toErrorOutput) Object.assign(json, fields);
+		results[itemIndex] = [withFiles(json)];
+	};
+
+	if (operation.batch) {
+		await runBatch(this, operation.batch, items.length, settings, continueOnFail, settle);
+	} else {
+		await forEachBounded(
+			items.length,
+			settings.maxConcurrency,
+			async (itemIndex) => {
+				try {
+					settle(itemIndex, { output: await operation.execute.call(this, itemIndex, settings, shared) });
+				} catch (caught) {
+					settle(itemIndex, { caught });
 				}
-				const json: IDataObject = { error: error.message };
-				const details = (error as { description?: unknown }).description;
-				if (typeof details === 'string' && details) json.details = details;
-				// Fields an operation attached for the error item, e.g. the jobId of a job not yet ready —
-				// but not for "Continue (using error output)": n8n sends an item there only when its JSON
-				// has nothing but `error`, `message` and `details` (and the details name the job too).
-				const fields = (error as { context?: IDataObject }).context?.errorItemFields;
-				if (fields && typeof fields === 'object' && !toErrorOutput) Object.assign(json, fields);
-				results[itemIndex] = [withFiles(json)];
-			}
-		},
-		// A stopped execution starts no more items: its requests would take turns in the shared pacer
-		// from the executions still running (see transport/organisationPacers.ts).
-		() => failures.length > 0 || this.getExecutionCancelSignal?.()?.aborted === true,
-	);
+			},
+			// A stopped execution starts no more items: its requests would take turns in the shared pacer
+			// from the executions still running (see transport/organisationPacers.ts).
+			() => failures.length > 0 || this.getExecutionCancelSignal?.()?.aborted === true,
+		);
+	}
 
 	if (failures.length > 0) {
 		// Requests already under way were allowed to finish; report the earliest failing item, and

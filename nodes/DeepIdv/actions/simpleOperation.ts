@@ -51,7 +51,7 @@ export interface SimpleRequest extends ApiRequest {
 /** A field every good answer has; an answer without it becomes the item's error. */
 export interface AnswerCheck {
 	field: string;
-	is: 'object' | 'array' | 'text';
+	is: 'object' | 'array' | 'text' | 'boolean';
 	/** Completes "DeepIDV answered without …", e.g. 'the session record'. */
 	missing: string;
 	/** How to go on; by default "run it again". Say here when the request may have changed something. */
@@ -103,5 +103,6 @@ export function simpleOperation<I extends ItemInput = ItemInput>(spec: SimpleOpe
 function has(value: unknown, is: AnswerCheck['is']): boolean {
 	if (is === 'array') return Array.isArray(value);
 	if (is === 'text') return typeof value === 'string' && value !== '';
+	if (is === 'boolean') return typeof value === 'boolean';
 	return !!value && typeof value === 'object' && !Array.isArray(value);
 }
