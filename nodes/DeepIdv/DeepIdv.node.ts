@@ -19,6 +19,7 @@ import * as profile from './actions/profile';
 import * as screening from './actions/screening';
 import * as session from './actions/session';
 import * as workflow from './actions/workflow';
+import * as workflowRunner from './actions/workflowRunner';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
@@ -57,6 +58,7 @@ export class DeepIdv implements INodeType {
 					{ name: 'Screening', value: 'screening', description: 'Screen a person or a phone number (billed per check)' },
 					{ name: 'Session', value: 'session', description: 'Verification sessions that applicants complete' },
 					{ name: 'Workflow', value: 'workflow', description: 'Verification workflows: the steps an applicant goes through' },
+					{ name: 'Workflow Runner', value: 'workflowRunner', description: "Run a workflow's steps from n8n, with files, instead of DeepIDV's hosted pages" },
 				],
 				// Session stays the default: saved workflows that never stored the resource keep working.
 				default: 'session',
@@ -72,6 +74,7 @@ export class DeepIdv implements INodeType {
 			...screening.description,
 			...session.description,
 			...workflow.description,
+			...workflowRunner.description,
 			requestOptions,
 		],
 	};

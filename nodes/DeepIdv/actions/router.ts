@@ -17,6 +17,7 @@ import * as profile from './profile';
 import * as screening from './screening';
 import * as session from './session';
 import * as workflow from './workflow';
+import * as workflowRunner from './workflowRunner';
 
 const resources: Record<string, Record<string, Operation>> = {
 	ageVerification: ageVerification.operations,
@@ -30,6 +31,7 @@ const resources: Record<string, Record<string, Operation>> = {
 	screening: screening.operations,
 	session: session.operations,
 	workflow: workflow.operations,
+	workflowRunner: workflowRunner.operations,
 };
 
 interface ItemFailure {
