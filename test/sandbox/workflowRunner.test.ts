@@ -170,4 +170,233 @@ describe('sandbox server: Workflow Runner', () => {
 			}
 		});
 	});
+
+	describe('POST /v1/workflows/{workflow_id}/sessions', () => {
+		it('takes camelCase too, sends no invite, sets expires_at and fires session.created', async () => {
+			const receiver = await startReceiver();
+			try {
+				sb.addWebhook({ url: receiver.url });
+				const workflow = sb.addRunnerWorkflow({ steps: ['CONSENT'] });
+				const created = await call(sb, 'POST', `/v1/workflows/${workflow.id}/sessions`, {
+					body: { email: 'g@example.com', firstName: 'Grace', first_name: 'ignored', lastName: 'Hopper', phone: '+14155550000', externalId: 'ext-1', expiresInHours: 2 },
+				});
+				expect(created.status).toBe(200);
+				expect(Date.parse(created.json.expires_at) - Date.now()).toBeGreaterThan(2 * 3600e3 - 60e3);
+				const stored = sb.getSession(created.json.session_id)!;
+				expect(stored.invites).toEqual({ send_email_invite: false, send_phone_invite: false });
+				expect(stored.session_record).toMatchObject({ external_id: 'ext-1', workflow_id: workflow.id, status: 'PENDING', session_progress: 'PENDING', type: 'session' });
+				expect(created.json).not.toHaveProperty('session_url');
+				await waitFor(() => receiver.received.length === 1);
+				expect(receiver.received[0].body).toMatchObject({ type: 'session.created', data: { id: created.json.session_id } });
+				const user = (await call(sb, 'GET', `/v1/sessions/${created.json.session_id}`)).json.user;
+				expect(user).toMatchObject({ first_name: 'Grace', last_name: 'Hopper', email: 'g@example.com' });
+			} finally {
+				await receiver.close();
+			}
+		});
+
+		it('runs workflows made with POST /v1/workflows', async () => {
+			const made = await call(sb, 'POST', '/v1/workflows', { body: { name: 'Phone trust and consent', steps: [{ id: 'PHONE_TRUST_CHECK' }, { id: 'CONSENT', config: { consent_text: 'I agree.' } }] } });
+			const created = await call(sb, 'POST', `/v1/workflows/${made.json.workflow.id}/sessions`, { body: validPerson });
+			expect(created.json.steps.map((s: Json) => [s.step_id, s.requirements])).toEqual([
+				['PHONE_TRUST_CHECK', { session_fields: ['phone'], submission_fields: [] }],
+				['CONSENT', { consent_text: 'I agree.', signature_required: false }],
+			]);
+		});
+
+		it('answers 400 with hints, 404 for an unknown workflow, 400 for an inactive one and 400 invalid_steps for E_SIGNATURE', async () => {
+			const workflow = sb.addRunnerWorkflow({ steps: ['CONSENT'] });
+			const bad = await call(sb, 'POST', `/v1/workflows/${workflow.id}/sessions`, { body: { email: 'nope', first_name: 'A' } });
+			expect(bad.status).toBe(400);
+			expect(bad.json.message).toBe('Invalid request body');
+			expect(bad.json.hints.map((h: Json) => h.path.join('.'))).toEqual(['last_name', 'email', 'phone']);
+			expect(await call(sb, 'POST', '/v1/workflows/nope/sessions', { body: validPerson })).toMatchObject({ status: 404, json: { error: 'Workflow not found' } });
+			const inactive = sb.addRunnerWorkflow({ steps: ['CONSENT'], status: 'inactive' });
+			expect(await call(sb, 'POST', `/v1/workflows/${inactive.id}/sessions`, { body: validPerson })).toMatchObject({ status: 400, json: { error: 'Workflow is not active' } });
+			const signing = sb.addRunnerWorkflow({ steps: ['ID_VERIFICATION', 'E_SIGNATURE', 'VPN_DETECTION'] });
+			const refused = await call(sb, 'POST', `/v1/workflows/${signing.id}/sessions`, { body: validPerson });
+			expect(refused).toMatchObject({ status: 400, json: { error: 'Invalid workflow step', invalid_steps: ['e-signature', 'vpn-detection'] } });
+			expect(sb.listSessions().filter((s) => s.session_record.workflow_id === signing.id)).toEqual([]);
+		});
+
+		it('refuses the sandbox key (403) like every sandbox-key write', async () => {
+			const workflow = sb.addRunnerWorkflow({ steps: ['CONSENT'] });
+			const answer = await call(sb, 'POST', `/v1/workflows/${workflow.id}/sessions`, { key: sb.keys.sandbox, body: validPerson });
+			expect(answer.status).toBe(403);
+		});
+	});
+
+	describe('start and state', () => {
+		it('start is validate-only and repeatable until the first submission, then 409; state reads never change anything', async () => {
+			const { session_id: id } = await runnerSession(['WHITE_LABEL', 'CONSENT']);
+			const before = sb.getRunnerExecution(id);
+			for (let i = 0; i < 2; i++) expect((await call(sb, 'POST', `/v1/sessions/${id}/workflow/start`)).status).toBe(200);
+			await state(id);
+			expect(sb.getRunnerExecution(id)).toEqual(before);
+			expect(sb.getSession(id)!.session_record.session_progress).toBe('PENDING');
+			expect((await submit(id, 'WHITE_LABEL', { acknowledged: true })).status).toBe(200);
+			expect(await call(sb, 'POST', `/v1/sessions/${id}/workflow/start`)).toMatchObject({
+				status: 409,
+				json: { error: 'Session has already been started or is no longer runnable', current_step: 1 },
+			});
+		});
+
+		it('answers 404 for unknown sessions and for hosted sessions (no runner execution), whose GET …/workflow keeps the derived progress', async () => {
+			expect(await call(sb, 'POST', '/v1/sessions/nope/workflow/start')).toMatchObject({ status: 404, json: { error: 'Session not found' } });
+			const hosted = await call(sb, 'POST', '/v1/sessions', { body: { ...validPerson, workflow_id: sb.addRunnerWorkflow({ steps: ['CONSENT'] }).id } });
+			expect(await call(sb, 'POST', `/v1/sessions/${hosted.json.id}/workflow/start`)).toMatchObject({ status: 404, json: { error: 'This session has no workflow execution' } });
+			expect(await submit(hosted.json.id, 'CONSENT', { accepted: true, legal_name: 'A' })).toMatchObject({ status: 404 });
+			const progress = await call(sb, 'GET', `/v1/sessions/${hosted.json.id}/workflow`);
+			expect(progress.json).toMatchObject({ session_id: hosted.json.id, current_step: 0, attempts_remaining: 3, steps: [{ step_id: 'CONSENT', status: 'PENDING', attempts: 0 }] });
+			expect((await call(sb, 'GET', '/v1/sessions/test_verified/workflow', { key: sb.keys.sandbox })).status).toBe(200);
+		});
+
+		it('an expired session answers 409 to start, submissions and uploads, and reads EXPIRED', async () => {
+			const { session_id: id } = await runnerSession(['CONSENT']);
+			expect(sb.expireRunnerSession(id)!.status).toBe('EXPIRED');
+			expect((await call(sb, 'POST', `/v1/sessions/${id}/workflow/start`)).status).toBe(409);
+			expect(await submit(id, 'CONSENT', { accepted: true, legal_name: 'A' })).toMatchObject({ status: 409, json: { error: 'Session is terminal', current_step: null, step_id: 'CONSENT' } });
+			const uploads = await call(sb, 'POST', `/v1/sessions/${id}/uploads`, { body: { files: [{ file_name: 'a.png', content_type: 'image/png', upload_type: 'selfie_front' }] } });
+			expect(uploads).toMatchObject({ status: 409, json: { error: 'Session is terminal' } });
+			expect(await state(id)).toMatchObject({ status: 'EXPIRED', session_progress: 'PENDING', current_step: null });
+		});
+	});
+
+	describe('POST /v1/sessions/{session_id}/uploads', () => {
+		it('mints session-scoped PUT URLs on the upload host; the PUT needs no API key and the exact content type', async () => {
+			const { session_id: id } = await runnerSession(['ID_VERIFICATION']);
+			const minted = await call(sb, 'POST', `/v1/sessions/${id}/uploads`, {
+				body: { files: [{ file_name: 'front.JPG', content_type: 'image/jpeg', upload_type: 'id_front' }] },
+			});
+			expect(minted.json).toEqual({
+				signed_urls: [{ file_key: expect.stringMatching(new RegExp(`^[0-9a-f-]{36}/${id}/\\d+-0-id_front\\.jpg$`)), slot: 'id_front', upload_type: 'id_front', upload_url: expect.stringContaining(sb.uploadUrl) }],
+			});
+			const [{ upload_url: url, file_key: key }] = minted.json.signed_urls;
+			const image = sandboxImage({ format: 'jpeg', face: 'ada' });
+			expect((await fetch(url, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: image })).status).toBe(403);
+			expect((await fetch(url, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: image })).status).toBe(200);
+			expect(sb.uploads.map((u) => [u.method, u.headers['x-api-key'], u.status])).toEqual([
+				['PUT', undefined, 403],
+				['PUT', undefined, 200],
+			]);
+			expect(sb.uploadedFile(key)).toMatchObject({ bytes: image.length, format: 'image/jpeg', marker: { face: 'ada' } });
+		});
+
+		it('checks the body: files, upload_type or slot (not both), no duplicate slot', async () => {
+			const { session_id: id } = await runnerSession(['ID_VERIFICATION']);
+			const hints = async (body: unknown) => {
+				const answer = await call(sb, 'POST', `/v1/sessions/${id}/uploads`, { body });
+				expect(answer.status).toBe(400);
+				return answer.json.hints.map((h: Json) => [h.path.join('.'), h.message]);
+			};
+			expect(await hints({ files: [] })).toEqual([['files', 'Array must contain at least 1 element(s)']]);
+			expect(
+				await hints({
+					files: [
+						{ file_name: 'a.png', content_type: 'image/png', upload_type: 'id_front', slot: 'x' },
+						{ file_name: 'a.png', content_type: 'image/png' },
+						{ file_name: 'a.png', content_type: 'image/png', upload_type: 'passport' },
+						{ file_name: 'a.png', content_type: 'image/png', upload_type: 'selfie_front' },
+						{ file_name: 'b.png', content_type: 'image/png', upload_type: 'selfie_front' },
+						{ content_type: 'image/png', upload_type: 'id_back' },
+					],
+				}),
+			).toEqual([
+				['files.0', 'Provide either upload_type or slot, not both'],
+				['files.1', 'Provide upload_type or slot'],
+				['files.2.upload_type', "Invalid enum value. Expected 'id_front' | 'id_back' | 'secondary_id_front' | 'secondary_id_back' | 'tertiary_id_front' | 'tertiary_id_back' | 'selfie_front', received 'passport'"],
+				['files.4', "Duplicate slot 'selfie_front'"],
+				['files.5.file_name', 'Required'],
+			]);
+		});
+
+		it('takes a config-driven slot only when the current step names it (400 invalid_slots / allowed_slots)', async () => {
+			const { session_id: id } = await runnerSession([{ id: 'DOCUMENT_UPLOAD', config: { documents: [{ id: 'employment_letter', description: 'A recent letter' }] } }]);
+			const wrong = await call(sb, 'POST', `/v1/sessions/${id}/uploads`, { body: { files: [{ file_name: 'l.pdf', content_type: 'application/pdf', slot: 'bank_letter' }] } });
+			expect(wrong).toMatchObject({
+				status: 400,
+				json: { error: 'Upload slot is not required by the current workflow step', invalid_slots: ['bank_letter'], allowed_slots: ['employment_letter'] },
+			});
+			const right = await call(sb, 'POST', `/v1/sessions/${id}/uploads`, { body: { files: [{ file_name: 'l.pdf', content_type: 'application/pdf', slot: 'employment_letter' }] } });
+			expect(right.json.signed_urls).toEqual([{ file_key: expect.stringMatching(/-0-employment_letter\.pdf$/), slot: 'employment_letter', upload_url: expect.any(String) }]);
+		});
+	});
+
+	describe('POST /v1/sessions/{session_id}/steps/{step_id}: refusals', () => {
+		it('404 for a step id that is no step and for a step of another workflow', async () => {
+			const { session_id: id } = await runnerSession(['CONSENT']);
+			expect(await submit(id, 'SELFIE')).toMatchObject({ status: 404, json: { error: 'Step not found' } });
+			expect(await submit(id, 'face_liveness', { action: 'start' })).toMatchObject({ status: 404, json: { error: "Step is not part of this session's workflow", step_id: 'FACE_LIVENESS' } });
+			expect(await submit('nope', 'CONSENT')).toMatchObject({ status: 404, json: { error: 'Session not found' } });
+		});
+
+		it('409 out of order, 409 for a completed step again, 409 once terminal — and nothing changes', async () => {
+			const { session_id: id } = await runnerSession(['WHITE_LABEL', 'CONSENT']);
+			expect(await submit(id, 'CONSENT', { accepted: true, legal_name: 'A' })).toMatchObject({ status: 409, json: { error: 'Workflow step is out of order', current_step: 0, step_id: 'CONSENT' } });
+			expect((await submit(id, 'white-label', { acknowledged: true })).status).toBe(200);
+			expect(await submit(id, 'WHITE_LABEL', { acknowledged: true })).toMatchObject({ status: 409, json: { error: 'Workflow step has already been completed', current_step: 1, step_id: 'WHITE_LABEL' } });
+			expect((await submit(id, 'CONSENT', { accepted: true, legal_name: 'A' })).status).toBe(200);
+			expect(await submit(id, 'CONSENT', { accepted: true, legal_name: 'A' })).toMatchObject({ status: 409, json: { error: 'Session is terminal', current_step: null, step_id: 'CONSENT' } });
+			expect((await state(id)).steps.map((s: Json) => s.attempts)).toEqual([1, 1]);
+		});
+
+		it('501 for a step the sandbox is told is not runnable through the API', async () => {
+			sb.configure({ runnerNotRunnableSteps: ['PROOFCALL'] });
+			const { session_id: id } = await runnerSession(['PROOFCALL']);
+			expect(await submit(id, 'PROOFCALL', { action: 'start', references: [{ first_name: 'A', last_name: 'B', phone: '+14155550101' }] })).toMatchObject({
+				status: 501,
+				json: { error: "This step type isn't runnable through the API yet" },
+			});
+		});
+
+		it('409 for a concurrent second submission while the first is being processed; only the first is applied', async () => {
+			sb.configure({ runnerStepLatencyMs: 200 });
+			const { session_id: id } = await runnerSession(['WHITE_LABEL', 'CONSENT']);
+			const [first, second] = await Promise.all([
+				submit(id, 'WHITE_LABEL', { acknowledged: true }),
+				new Promise((resolve) => setTimeout(resolve, 50)).then(() => submit(id, 'WHITE_LABEL', { acknowledged: true })),
+			]);
+			expect(first.status).toBe(200);
+			expect(second).toMatchObject({ status: 409, json: { error: 'Another submission for this step is still being processed', current_step: 0, step_id: 'WHITE_LABEL' } });
+			expect((await state(id)).steps[0]).toMatchObject({ status: 'COMPLETED', attempts: 1 });
+		});
+
+		it('400 for bodies that fail the step schema, with the front/back rule and the secondary documents from the config', async () => {
+			const { session_id: id } = await runnerSession([{ id: 'ID_VERIFICATION', config: { require_secondary_id: true } }]);
+			const hints = async (body: unknown) => {
+				const answer = await submit(id, 'ID_VERIFICATION', body);
+				expect(answer.status).toBe(400);
+				return answer.json.hints.map((h: Json) => [h.path.join('.'), h.message]);
+			};
+			expect(await hints({ uploads: { id_front: 'k' } })).toEqual([
+				['document_type', 'Required'],
+				['uploads.selfie_front', 'Required'],
+			]);
+			expect(await hints({ document_type: 'driver-license-us', uploads: { id_front: 'a', selfie_front: 'b', tertiary_id_front: 'c' } })).toEqual([
+				['uploads.id_back', 'Required'],
+				['secondary_document_type', 'Required'],
+				['uploads.tertiary_id_front', 'Not accepted: this step does not require a tertiary document'],
+			]);
+			expect(await hints({ document_type: 'passport-us', secondary_document_type: 'passport-ca', uploads: { id_front: 'a', id_back: 'x', selfie_front: 'b' } })).toEqual([
+				['uploads.id_back', 'passport-us is a front-only document type: do not send id_back'],
+				['uploads.secondary_id_front', 'Required'],
+			]);
+			expect((await call(sb, 'POST', `/v1/sessions/${id}/steps/ID_VERIFICATION`, { rawBody: '{' })).json).toEqual({ error: 'Invalid JSON body' });
+			expect((await state(id)).steps[0]).toMatchObject({ status: 'PENDING', attempts: 0 });
+		});
+
+		it('400 for an upload key of another session, of /v1/upload/presign, or one nothing was uploaded to — before anything counts', async () => {
+			const { session_id: id } = await runnerSession(['ID_VERIFICATION']);
+			const { session_id: other } = await runnerSession(['ID_VERIFICATION']);
+			const mine = await upload(id, { id_front: sandboxImage(ID) });
+			const theirs = await upload(other, { selfie_front: sandboxImage(SELFIE) });
+			const presigned = (await call(sb, 'POST', '/v1/upload/presign', { body: { files: [{ contentType: 'image/png', byteLength: 10 }] } })).json.uploads[0].fileKey;
+			const attempt = (selfie: string) => submit(id, 'ID_VERIFICATION', { document_type: 'passport-us', uploads: { id_front: mine.id_front, selfie_front: selfie } });
+			expect(await attempt(theirs.selfie_front)).toMatchObject({ status: 400, json: { error: 'Upload key for selfie_front does not belong to this session' } });
+			expect(await attempt(presigned)).toMatchObject({ status: 400, json: { error: 'Upload key for selfie_front does not belong to this session' } });
+			const empty = (await call(sb, 'POST', `/v1/sessions/${id}/uploads`, { body: { files: [{ file_name: 's.png', content_type: 'image/png', upload_type: 'selfie_front' }] } })).json.signed_urls[0].file_key;
+			expect(await attempt(empty)).toMatchObject({ status: 400, json: { error: 'Nothing has been uploaded for selfie_front yet' } });
+			expect(await state(id)).toMatchObject({ session_progress: 'PENDING', attempts_remaining: 3, steps: [{ attempts: 0, failure_reason: null }] });
+		});
+	});
 });
