@@ -13,16 +13,20 @@ import { apiPath } from '../simpleOperation';
 import { simplifyField } from '../simplifyField';
 import { readWorkflowId, workflowFailureContext } from '../workflow/workflowId';
 import { createHeadlessSession, describeCreated, headlessSessionFields } from './headlessSession';
-import { actionsOf, prepareStep, submitPhase, submitPrepared } from './runStep';
+import type { Applicant } from './runStep';
+import { actionsOf, prepareStep, submitPhase, submitPrepared, withIdentity } from './runStep';
 import type { RunnerState, RunnerStep } from './state';
 import { currentStep, readRunnerState } from './state';
-import { idVerificationFields, readJsonObject, readMaxWaitMs, requiredSlots, stepInputField, stepInputOf } from './stepInput';
+import { idVerificationFields, readJsonObject, readMaxWaitMs, stepInputField, stepInputOf } from './stepInput';
 import type { LiveStep } from './stepKinds';
-import { LIVE_STEPS, SERVER_AUTO, START_COMPLETE, explainFailure, liveStepsOf, runnerStepId } from './stepKinds';
+import { LIVE_STEPS, START_COMPLETE, explainFailure, liveStepsOf, runnerStepId } from './stepKinds';
 import type { StepAnswer, StepTarget } from './submit';
 import { pollIntervalMs } from './submit';
 
 const NEW = 'newSession';
+
+/** Steps that take data only Step Data (JSON) can give (an address, a date of birth, business details, form answers). */
+const NEEDS_DATA = new Set(['CREDIT_CHECK', 'KYB', 'TITLE_SEARCH', 'CUSTOM_FORM', 'PEP_SANCTIONS', 'ADVERSE_MEDIA']);
 const CONTINUE = 'continueSession';
 
 const newOnly = { displayOptions: { show: { sessionSource: [NEW] } } };
@@ -102,10 +106,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, settin
 
 	let state: RunnerState;
 	let created = false;
-	let applicantName: string | undefined;
+	let applicant: Applicant | undefined;
 	if (source === NEW) {
 		const person = readPerson(input, 'a headless session');
-		applicantName = `${String(person.firstName)} ${String(person.lastName)}`;
+		applicant = { first_name: String(person.firstName), last_name: String(person.lastName) };
 		await preflight(input, settings);
 		const session = await createHeadlessSession(this, itemIndex, settings);
 		created = session.created;
@@ -117,7 +121,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, settin
 	const sessionId = state.session_id;
 	const submitted: IDataObject[] = [];
 	try {
-		const stop = await runSteps(input, state, stepData, maxWaitMs, settings, shared, submitted, applicantName);
+		const stop = await runSteps(input, state, stepData, maxWaitMs, settings, shared, submitted, applicant);
 		const session = stop.run_outcome === 'completed' ? await finalSession(this, sessionId, simplify, settings, itemIndex) : null;
 		return [{ session_id: sessionId, created, ...stop, current_step: state.current_step, steps_submitted: submitted, session }];
 	} catch (error) {
@@ -177,7 +181,7 @@ async function runSteps(
 	settings: TransportSettings,
 	shared: ExecutionShared,
 	submitted: IDataObject[],
-	applicantName?: string,
+	applicant?: Applicant,
 ): Promise<Stop> {
 	const stop = (fields: Partial<Stop>): Stop => ({
 		run_outcome: 'completed',
@@ -199,32 +203,29 @@ async function runSteps(
 		if (live) return stop({ run_outcome: 'waiting_for_applicant', stopped_at_step: step.step_id, waiting_for: live.waitingFor, waiting_reason: live.reason });
 
 		const target: StepTarget = { sessionId: state.session_id, step, index, before: structuredClone(state) };
+		const data = (stepData[id] ?? stepData[step.step_id] ?? {}) as IDataObject;
+		if (NEEDS_DATA.has(id) && step.status !== 'IN_PROGRESS' && Object.keys(data).length === 0) {
+			return stop({
+				run_outcome: 'needs_input',
+				stopped_at_step: step.step_id,
+				waiting_for: 'step_data',
+				waiting_reason: `The step ${step.step_id} takes data the item does not give: add it under Step Input → Step Data (JSON) as {"${id}": {…}}, with the fields its requirements list (${JSON.stringify(step.requirements)}).`,
+			});
+		}
 		let answer: StepAnswer;
 		if (START_COMPLETE.has(id) || (actionsOf(step).includes('start') && actionsOf(step).includes('complete'))) {
 			if (step.status !== 'IN_PROGRESS') {
-				answer = await submitPhase(input, target, 'start', maxWaitMs, settings);
+				answer = await submitPhase(input, target, 'start', maxWaitMs, settings, withIdentity(step, data, applicant));
 				submitted.push(summary(answer, 'start'));
-				if (answer.failure_reason || answer.current_step !== index) {
-					follow(state, index, answer);
-					if (answer.failure_reason) return failed(stop, step, answer);
-					continue;
-				}
 				follow(state, index, answer);
+				if (answer.failure_reason) return failed(stop, step, answer);
+				if (answer.current_step !== index) continue;
 				target.before = structuredClone(state);
 			}
 			answer = await submitPhase(input, target, 'complete', maxWaitMs, settings);
 			submitted.push(summary(answer, 'complete'));
 		} else {
-			const data = (stepData[id] ?? stepData[step.step_id] ?? {}) as IDataObject;
-			if (!SERVER_AUTO.has(id) && !['ID_VERIFICATION', 'CONSENT', 'FACE_LIVENESS_CONSENT_SETTINGS'].includes(id) && Object.keys(data).length === 0 && requiredSlots(step.requirements).length === 0) {
-				return stop({
-					run_outcome: 'needs_input',
-					stopped_at_step: step.step_id,
-					waiting_for: 'step_data',
-					waiting_reason: `The step ${step.step_id} takes data the item does not give: add it under Step Input → Step Data (JSON) as {"${id}": {…}}, with the fields its requirements list (${JSON.stringify(step.requirements)}).`,
-				});
-			}
-			answer = await submitPrepared(input, target, await prepareStep(input, step, data, applicantName), settings, shared);
+			answer = await submitPrepared(input, target, await prepareStep(input, step, data, applicant), settings, shared);
 			submitted.push(summary(answer));
 			if (answer.step_status === 'IN_PROGRESS' && !answer.failure_reason && answer.current_step === index) {
 				answer = await waitWhileInProgress(input, target, maxWaitMs, settings);

@@ -5,6 +5,7 @@ import type { ImageParameter } from '../../files/inputImage';
 import { itemHasFile, readImageInField } from '../../files/inputImage';
 import type { ItemInput } from '../itemInput';
 import type { RunnerStep } from './state';
+import { runnerStepId } from './stepKinds';
 import type { SlotFile } from './uploads';
 
 /**
@@ -233,8 +234,10 @@ export function requiredSlots(requirements: IDataObject): Array<{ slot: string; 
 
 /**
  * Any other step that takes data: `data` as the body, and the files of the slots its requirements
- * name from the item's binary fields named like the slots (ID slots: from their parameters). A
- * required slot without a file stops the item; an optional one is left out.
+ * name from the item's binary fields named like the slots (ID slots: from their parameters), their
+ * keys where the step takes them (`uploads`; KYB: `documents`; CUSTOM_FORM: file answers under
+ * `answers`; consent: `signature_upload`). A required slot without a file stops the item; an
+ * optional one is left out.
  */
 export async function prepareWithSlots(input: ItemInput, step: RunnerStep, data: IDataObject): Promise<PreparedSubmission> {
 	const files: SlotFile[] = [];
@@ -244,13 +247,32 @@ export async function prepareWithSlots(input: ItemInput, step: RunnerStep, data:
 		if (optional && !itemHasFile(input.context, input.itemIndex, field)) continue;
 		files.push(await slotFile(input, slot));
 	}
+	const stepId = runnerStepId(step.step_id);
 	return {
 		files,
-		body: (keys) => (Object.keys(keys).length > 0 ? { ...data, uploads: { ...asObject(data.uploads), ...keys } } : data),
+		body: (keys) => {
+			if (Object.keys(keys).length === 0) return data;
+			if (stepId === 'KYB') return { ...data, documents: { ...asObject(data.documents), ...keys } };
+			if (CONSENT_STEPS.has(stepId)) return { ...data, ...keys };
+			if (stepId === 'CUSTOM_FORM') {
+				const answers = { ...asObject(data.answers) };
+				for (const { slot, file } of files) {
+					answers[slot] = { file_key: keys[slot], file_name: file.binary.fileName || slot, file_size: file.size, file_type: file.mimeType };
+				}
+				return { ...data, answers };
+			}
+			return { ...data, uploads: { ...asObject(data.uploads), ...keys } };
+		},
 	};
 }
 
-/** CONSENT and the Face Liveness consent: `accepted` (refused when off), the legal name, a signature file when required. */
+/** The consent steps: CONSENT and Face Liveness Consent Settings. */
+export const CONSENT_STEPS = new Set(['CONSENT', 'FACE_LIVENESS_CONSENT_SETTINGS']);
+
+/**
+ * CONSENT and the Face Liveness consent: `accepted` (refused when off), `legal_name` (Step Input →
+ * Legal Name, else `fallbackName`), and the signature file when the step requires one.
+ */
 export async function prepareConsent(input: ItemInput, step: RunnerStep, fallbackName?: string): Promise<PreparedSubmission> {
 	const extra = stepInputOf(input);
 	if (extra.consentAccepted !== true) {
@@ -260,5 +282,8 @@ export async function prepareConsent(input: ItemInput, step: RunnerStep, fallbac
 		);
 	}
 	const legalName = String(extra.legalName ?? '').trim() || fallbackName;
-	return await prepareWithSlots(input, step, { accepted: true, ...(legalName && { legal_name: legalName }) });
+	if (!legalName) {
+		input.fail('The Step Input → Legal Name parameter is empty', `The ${step.step_id} step records the applicant's full legal name with their consent. Add Legal Name under Step Input, e.g. Jane Doe.`);
+	}
+	return await prepareWithSlots(input, step, { accepted: true, legal_name: legalName });
 }

@@ -62,7 +62,8 @@ export async function submitStep(
 			{
 				method: 'POST',
 				path: apiPath`/v1/sessions/${sessionId}/steps/${step.step_id}`,
-				body,
+				// As JSON bytes, so that a server step's empty body still goes as {} (n8n drops an empty object).
+				jsonBody: Buffer.from(JSON.stringify(body)),
 				retry: 'notIfReceived',
 				resolveAmbiguous: async () => await answerFromState(context, target, settings, itemIndex),
 				failure: {
