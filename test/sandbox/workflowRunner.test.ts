@@ -399,4 +399,383 @@ describe('sandbox server: Workflow Runner', () => {
 			expect(await state(id)).toMatchObject({ session_progress: 'PENDING', attempts_remaining: 3, steps: [{ attempts: 0, failure_reason: null }] });
 		});
 	});
+
+	describe('outcomes from the uploaded bytes', () => {
+		const cases: [string, ImageSpec, ImageSpec, string, string | null][] = [
+			['ID_CLASSIFICATION_FAILED', ID, SELFIE, 'passport-fr', 'PRIMARY'],
+			['ID_TYPE_UNRECOGNIZED', { document: 'unreadable', face: 'ada' }, SELFIE, 'passport-us', 'PRIMARY'],
+			['ID_TYPE_LOW_CONFIDENCE', { document: { idTypeConfidence: 20 }, face: 'ada' }, SELFIE, 'passport-us', 'PRIMARY'],
+			['DOC_TYPE_NOT_ALLOWED', { document: { documentType: 'drivers_license' }, face: 'ada' }, SELFIE, 'passport-us', 'PRIMARY'],
+			['OCR_NAME_MISSING', { document: { firstName: '', lastName: '' }, face: 'ada' }, SELFIE, 'passport-us', 'PRIMARY'],
+			['FACE_NOT_DETECTED_IN_ID', { document: { lastName: 'Doe' }, face: null }, SELFIE, 'passport-us', 'PRIMARY'],
+			['NO_FACE_DETECTED', ID, { face: null }, 'passport-us', null],
+			['FACE_MISMATCH', ID, { face: 'bob' }, 'passport-us', 'PRIMARY'],
+		];
+		it.each(cases)('%s: 200 with the reason, the step PENDING again, one attempt used', async (reason, id, selfie, documentType, slot) => {
+			const { session_id: sessionId } = await runnerSession(['ID_VERIFICATION', 'CONSENT']);
+			const answer = await idVerification(sessionId, id, selfie, documentType);
+			expect(answer.status).toBe(200);
+			expect(answer.json).toEqual({
+				step_id: 'ID_VERIFICATION',
+				step_status: 'PENDING',
+				failure_reason: reason,
+				current_step: 0,
+				attempts_remaining: 2,
+				session_status: 'PENDING',
+				session_progress: 'STARTED',
+			});
+			expect((await state(sessionId)).steps[0]).toMatchObject({ status: 'PENDING', attempts: 1, failure_reason: reason });
+			expect(sb.getRunnerExecution(sessionId)!.failures).toEqual([{ reason, slot, failedAt: expect.any(String) }]);
+			// A good second attempt passes and clears the reason.
+			const retry = await idVerification(sessionId);
+			expect(retry.json).toMatchObject({ step_status: 'COMPLETED', failure_reason: null, current_step: 1, attempts_remaining: 2 });
+			expect((await state(sessionId)).steps[0]).toMatchObject({ status: 'COMPLETED', attempts: 2, failure_reason: null });
+		});
+
+		it('a document id_type confidence threshold set on the step wins over the default', async () => {
+			const { session_id: id } = await runnerSession([{ id: 'ID_VERIFICATION', config: { id_confidence_threshold_enabled: true, id_confidence_threshold: 90 } }]);
+			expect((await idVerification(id, { ...ID, document: { ...ID.document, idTypeConfidence: 80 } })).json.failure_reason).toBe('ID_TYPE_LOW_CONFIDENCE');
+		});
+
+		it('checks secondary documents against their own declared type, with slot SECONDARY', async () => {
+			const { session_id: id } = await runnerSession([{ id: 'ID_VERIFICATION', config: { require_secondary_id: true } }]);
+			const keys = await upload(id, {
+				id_front: sandboxImage(ID),
+				secondary_id_front: sandboxImage({ document: { documentType: 'passport' }, face: 'ada' }),
+				secondary_id_back: sandboxImage({ seed: 'back' }),
+				selfie_front: sandboxImage(SELFIE),
+			});
+			const answer = await submit(id, 'ID_VERIFICATION', { document_type: 'passport-us', secondary_document_type: 'driver-license-ca', uploads: keys });
+			expect(answer.json.failure_reason).toBe('DOC_TYPE_NOT_ALLOWED');
+			expect(sb.getRunnerExecution(id)!.failures[0].slot).toBe('SECONDARY');
+		});
+
+		it('LIVENESS_ID_MISMATCH when an earlier liveness check saw another face', async () => {
+			const { session_id: id } = await runnerSession(['FACE_LIVENESS', 'ID_VERIFICATION']);
+			sb.setRunnerLiveness(id, { face: 'bob' });
+			await submit(id, 'FACE_LIVENESS', { action: 'start' });
+			expect((await submit(id, 'FACE_LIVENESS', { action: 'complete' })).json).toMatchObject({ step_status: 'COMPLETED', current_step: 1 });
+			expect((await idVerification(id)).json).toMatchObject({ failure_reason: 'LIVENESS_ID_MISMATCH', current_step: 1, attempts_remaining: 2 });
+			sb.setRunnerLiveness(id, { face: 'ada' });
+			expect((await idVerification(id)).json).toMatchObject({ step_status: 'COMPLETED', session_status: 'VERIFIED' });
+			expect(sb.getSession(id)!.session_record.analysis_data).toMatchObject({ id_matches_liveness: true, faceliveness_score: 93.1 });
+		});
+
+		it('advisory checks never fail the step; the run then ends REJECTED with declinedData and session.status.rejected', async () => {
+			const receiver = await startReceiver();
+			try {
+				sb.addWebhook({ url: receiver.url, events: ['session.status.rejected', 'session.status.verified'] });
+				const { session_id: id } = await runnerSession([{ id: 'ID_VERIFICATION', config: { minimum_age: 18 } }]);
+				const answer = await idVerification(id, { ...ID, document: { ...ID.document, expirationDate: '2020-01-31', dateOfBirth: '2015-04-01' } });
+				expect(answer.json).toMatchObject({ step_status: 'COMPLETED', failure_reason: null, current_step: null, session_status: 'REJECTED', session_progress: 'COMPLETED' });
+				const record = sb.getSession(id)!.session_record;
+				expect(record.meta_data!.declinedData).toMatchObject({ declined: true, reason: { code: 'LOW_SCORE', severity: 'HIGH' } });
+				expect(record.analysis_data!.id_analysis_data).toMatchObject({ expiry_date_pass: false, age_restriction_pass: false, valid_state_pass: true });
+				await waitFor(() => receiver.received.length === 1);
+				expect(receiver.received[0].body).toMatchObject({ type: 'session.status.rejected', data: { id, status: 'REJECTED' } });
+			} finally {
+				await receiver.close();
+			}
+		});
+
+		it("runnerDecision 'none' leaves the finished run SUBMITTED", async () => {
+			sb.configure({ runnerDecision: 'none' });
+			const { session_id: id } = await runnerSession(['ID_VERIFICATION']);
+			expect((await idVerification(id)).json).toMatchObject({ session_status: 'SUBMITTED', session_progress: 'COMPLETED', current_step: null });
+			expect(sb.getSession(id)!.session_record).toMatchObject({ status: 'SUBMITTED', submitted_at: expect.any(String) });
+		});
+	});
+
+	describe('the failure budget', () => {
+		it('the last attempt ends the session FAILED (step FAILED, failureData, session.status.failed); then everything is terminal', async () => {
+			const receiver = await startReceiver();
+			try {
+				sb.addWebhook({ url: receiver.url, events: ['session.status.failed'] });
+				const { session_id: id } = await runnerSession(['ID_VERIFICATION', 'CONSENT'], { failureLimit: 2 });
+				expect((await state(id)).attempts_remaining).toBe(2);
+				expect((await idVerification(id, ID, { face: null })).json).toMatchObject({ failure_reason: 'NO_FACE_DETECTED', attempts_remaining: 1, step_status: 'PENDING' });
+				const last = await idVerification(id, ID, { face: 'bob' });
+				expect(last.json).toEqual({
+					step_id: 'ID_VERIFICATION',
+					step_status: 'FAILED',
+					failure_reason: 'FACE_MISMATCH',
+					current_step: null,
+					attempts_remaining: 0,
+					session_status: 'FAILED',
+					session_progress: 'COMPLETED',
+				});
+				expect(await state(id)).toMatchObject({ status: 'FAILED', current_step: null, attempts_remaining: 0, steps: [{ status: 'FAILED', attempts: 2, completed_at: expect.any(String) }, { status: 'PENDING', attempts: 0 }] });
+				expect(sb.getSession(id)!.session_record.meta_data!.failureData).toEqual({
+					failedAttempts: 2,
+					attempts: [
+						{ reason: 'NO_FACE_DETECTED', slot: null, failedAt: expect.any(String) },
+						{ reason: 'FACE_MISMATCH', slot: 'PRIMARY', failedAt: expect.any(String) },
+					],
+				});
+				expect((await submit(id, 'ID_VERIFICATION', { document_type: 'passport-us', uploads: { id_front: 'a', selfie_front: 'b' } })).json).toMatchObject({ error: 'Session is terminal' });
+				const uploads = await call(sb, 'POST', `/v1/sessions/${id}/uploads`, { body: { files: [{ file_name: 'a.png', content_type: 'image/png', upload_type: 'selfie_front' }] } });
+				expect(uploads.status).toBe(409);
+				await waitFor(() => receiver.received.length === 1);
+				expect(receiver.received[0].body).toMatchObject({ type: 'session.status.failed', data: { id, status: 'FAILED', session_progress: 'COMPLETED' } });
+			} finally {
+				await receiver.close();
+			}
+		});
+
+		it('no limit: attempts_remaining is null and failures never end the session', async () => {
+			sb.configure({ runnerFailureLimit: null });
+			const { session_id: id } = await runnerSession(['ID_VERIFICATION']);
+			for (let i = 0; i < 4; i++) expect((await idVerification(id, ID, { face: 'bob' })).json).toMatchObject({ failure_reason: 'FACE_MISMATCH', attempts_remaining: null });
+			expect((await idVerification(id)).json).toMatchObject({ step_status: 'COMPLETED', attempts_remaining: null, session_status: 'VERIFIED' });
+			expect(sb.getSession(id)!.session_record.meta_data!.failureData).toMatchObject({ failedAttempts: 4 });
+		});
+	});
+
+	describe('multi-phase steps', () => {
+		it('FACE_LIVENESS: complete before start is 409 NOT_STARTED, then RESULT_NOT_READY for the configured polls (no attempt used), then the result', async () => {
+			sb.configure({ runnerNotReadyPolls: { FACE_LIVENESS: 2 } });
+			const { session_id: id } = await runnerSession(['FACE_LIVENESS', 'CONSENT']);
+			expect(await submit(id, 'FACE_LIVENESS', { action: 'complete' })).toMatchObject({
+				status: 409,
+				json: { error: 'Face liveness has not been started for this session', failure_reason: 'FACE_LIVENESS_NOT_STARTED', current_step: 0, step_id: 'FACE_LIVENESS' },
+			});
+			const start = await submit(id, 'FACE_LIVENESS', { action: 'start' });
+			expect(start.json).toEqual({
+				step_id: 'FACE_LIVENESS',
+				step_status: 'IN_PROGRESS',
+				failure_reason: null,
+				current_step: 0,
+				attempts_remaining: 3,
+				session_status: 'PENDING',
+				session_progress: 'STARTED',
+				liveness: {
+					liveness_session_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+					region: 'us-east-1',
+					credentials: { access_key_id: expect.any(String), secret_access_key: expect.any(String), session_token: expect.any(String), expiration: expect.any(String) },
+					expires_at: expect.any(String),
+				},
+			});
+			for (let i = 0; i < 2; i++) {
+				expect(await submit(id, 'FACE_LIVENESS', { action: 'complete' })).toMatchObject({
+					status: 409,
+					json: { error: 'Face liveness result is not ready yet', failure_reason: 'FACE_LIVENESS_RESULT_NOT_READY', current_step: 0, step_id: 'FACE_LIVENESS' },
+				});
+			}
+			expect((await state(id)).steps[0]).toMatchObject({ status: 'IN_PROGRESS', attempts: 1 });
+			const done = await submit(id, 'FACE_LIVENESS', { action: 'complete' });
+			expect(done.json).toEqual({
+				step_id: 'FACE_LIVENESS',
+				step_status: 'COMPLETED',
+				failure_reason: null,
+				current_step: 1,
+				attempts_remaining: 3,
+				session_status: 'PENDING',
+				session_progress: 'STARTED',
+				liveness: { status: 'SUCCEEDED', confidence: 93.1, passed: true },
+			});
+			expect(sb.getRunnerExecution(id)!.steps[0]).toMatchObject({ attempts: 2, polls: 3 });
+		});
+
+		it('FACE_LIVENESS_CHECK_FAILED below the confidence threshold: 200, the step PENDING, start again', async () => {
+			const { session_id: id } = await runnerSession([{ id: 'FACE_LIVENESS', config: { confidence_threshold: 80 } }]);
+			sb.setRunnerLiveness(id, { confidence: 75 });
+			await submit(id, 'FACE_LIVENESS', { action: 'start' });
+			const failed = await submit(id, 'FACE_LIVENESS', { action: 'complete' });
+			expect(failed.json).toMatchObject({ step_status: 'PENDING', failure_reason: 'FACE_LIVENESS_CHECK_FAILED', attempts_remaining: 2, liveness: { status: 'SUCCEEDED', confidence: 75, passed: false } });
+			expect((await submit(id, 'FACE_LIVENESS', { action: 'complete' })).json.failure_reason).toBe('FACE_LIVENESS_NOT_STARTED');
+			sb.setRunnerLiveness(id, { status: 'FAILED', confidence: null });
+			await submit(id, 'FACE_LIVENESS', { action: 'start' });
+			expect((await submit(id, 'FACE_LIVENESS', { action: 'complete' })).json).toMatchObject({ failure_reason: 'FACE_LIVENESS_CHECK_FAILED', liveness: { status: 'FAILED', confidence: null, passed: false } });
+			expect(await submit(id, 'FACE_LIVENESS', { action: 'upload-url', frame_count: 4 })).toMatchObject({ status: 400, json: { error: expect.stringContaining('custom liveness provider') } });
+		});
+
+		it('PROOFCALL and PHONE_VERIFICATION: documented poll intervals (overridable), start inputs checked, RESULT_NOT_READY named after the step', async () => {
+			sb.configure({ runnerNotReadyPolls: 1 });
+			const { session_id: id, steps } = await runnerSession(['PHONE_VERIFICATION', 'PROOFCALL']);
+			expect(steps.map((s: Json) => s.requirements.poll_interval_seconds)).toEqual([5, 30]);
+			await submit(id, 'PHONE_VERIFICATION', { action: 'start' });
+			expect((await submit(id, 'PHONE_VERIFICATION', { action: 'complete' })).json).toEqual({
+				error: 'Phone verification result is not ready yet',
+				failure_reason: 'PHONE_VERIFICATION_RESULT_NOT_READY',
+				current_step: 0,
+				step_id: 'PHONE_VERIFICATION',
+			});
+			expect((await submit(id, 'PHONE_VERIFICATION', { action: 'complete' })).json).toMatchObject({ step_status: 'COMPLETED', current_step: 1 });
+			const noReferences = await submit(id, 'PROOFCALL', { action: 'start' });
+			expect(noReferences.status).toBe(400);
+			expect(noReferences.json.hints.map((h: Json) => h.path.join('.'))).toEqual(['references']);
+			expect((await submit(id, 'PROOFCALL', { action: 'start', references: [{ first_name: 'Ref', last_name: 'One', phone: '+14155550101' }] })).json.step_status).toBe('IN_PROGRESS');
+			expect((await submit(id, 'PROOFCALL', { action: 'complete' })).json.failure_reason).toBe('PROOFCALL_RESULT_NOT_READY');
+			expect((await submit(id, 'PROOFCALL', { action: 'complete' })).json).toMatchObject({ step_status: 'COMPLETED', current_step: null, session_status: 'VERIFIED' });
+			sb.configure({ runnerPollIntervalSeconds: 0 });
+			expect((await state(id)).steps.map((s: Json) => s.requirements.poll_interval_seconds)).toEqual([0, 0]);
+		});
+	});
+
+	describe('presentation steps', () => {
+		it('CONSENT with a required signature takes a signature_upload of this session', async () => {
+			const { session_id: id, steps } = await runnerSession([{ id: 'CONSENT', config: { consent_text: 'I agree.', require_signature: true } }]);
+			expect(steps[0].requirements).toEqual({ consent_text: 'I agree.', signature_required: true });
+			const missing = await submit(id, 'CONSENT', { accepted: true });
+			expect(missing.json.hints.map((h: Json) => h.path.join('.'))).toEqual(['legal_name', 'signature_upload']);
+			const keys = await upload(id, { signature_upload: sandboxImage({ seed: 'signature' }) }, 'slot');
+			expect((await submit(id, 'CONSENT', { accepted: true, legal_name: 'Ada Lovelace', signature_upload: keys.signature_upload })).json).toMatchObject({ step_status: 'COMPLETED', session_status: 'VERIFIED' });
+			expect(sb.getSession(id)!.session_record.uploads).toEqual({ signature_upload: true });
+		});
+
+		it("a declined consent ends the run REJECTED ('reject-session', default) or answers 400 ('invalid')", async () => {
+			const { session_id: id } = await runnerSession(['CONSENT', 'WHITE_LABEL']);
+			expect((await submit(id, 'CONSENT', { accepted: false })).json).toEqual({
+				step_id: 'CONSENT',
+				step_status: 'FAILED',
+				failure_reason: null,
+				current_step: null,
+				attempts_remaining: 3,
+				session_status: 'REJECTED',
+				session_progress: 'COMPLETED',
+			});
+			sb.configure({ runnerConsentDeclined: 'invalid' });
+			const { session_id: other } = await runnerSession(['CONSENT']);
+			const refused = await submit(other, 'CONSENT', { accepted: false });
+			expect(refused).toMatchObject({ status: 400, json: { hints: [{ path: ['accepted'], message: 'Invalid literal value, expected true' }] } });
+		});
+	});
+
+	describe('every runnable step in one run', () => {
+		it('runs all 25 steps in order with their documented bodies and result objects', async () => {
+			const steps: RunnerWorkflowSpec['steps'] = [
+				'FACE_LIVENESS_CONSENT_SETTINGS',
+				'FACE_LIVENESS',
+				'ID_VERIFICATION',
+				'AGE_ESTIMATION',
+				'DEEPFAKE_DETECTION',
+				'DEEP_AGE',
+				'ADDRESS_VERIFICATION',
+				'BACKGROUND_CHECK',
+				{ id: 'CREDIT_CHECK', config: { inquiry_type: 'hard' } },
+				{ id: 'KYB', config: { documents: [{ id: 'articles', optional: false }, { id: 'bylaws', optional: true }] } },
+				'TITLE_SEARCH',
+				'PEP_SANCTIONS',
+				'ADVERSE_MEDIA',
+				{ id: 'CUSTOM_PROMPT', config: { prompts: [{ prompt: 'Hold up your ID' }] } },
+				'CONSENT',
+				'BANK_STATEMENT_UPLOAD',
+				'AI_BANK_STATEMENT_ANALYSIS',
+				{ id: 'DOCUMENT_UPLOAD', config: { documents: [{ id: 'employment_letter' }] } },
+				{ id: 'CUSTOM_FORM', config: { fields: { income: { label: 'Income', type: 'number', required: true }, payslip: { label: 'Payslip', type: 'file-upload' } } } },
+				'WHITE_LABEL',
+				'PHONE_TRUST_CHECK',
+				'CARRIER_AGE_GATE',
+				'PHONE_OWNERSHIP_MATCH',
+				'PHONE_VERIFICATION',
+				'PROOFCALL',
+			];
+			const workflow = sb.addRunnerWorkflow({ steps });
+			const created = await call(sb, 'POST', `/v1/workflows/${workflow.id}/sessions`, { body: { ...validPerson, phone: '+447700900050' } });
+			const id = created.json.session_id;
+			const png = (seed: string) => sandboxImage({ seed });
+			const answers: Json[] = [];
+			const go = async (step: string, body: unknown) => {
+				const answer = await submit(id, step, body);
+				expect([step, answer.status]).toEqual([step, 200]);
+				answers.push(answer.json);
+				return answer.json;
+			};
+			await go('FACE_LIVENESS_CONSENT_SETTINGS', { accepted: true, legal_name: 'Ada Lovelace' });
+			await go('FACE_LIVENESS', { action: 'start' });
+			await go('FACE_LIVENESS', { action: 'complete' });
+			await idVerification(id);
+			const selfie = await upload(id, { selfie_front: sandboxImage({ face: 'ada', age: 36 }) });
+			await go('AGE_ESTIMATION', { uploads: selfie });
+			await go('DEEPFAKE_DETECTION', { action: 'start', include_audio: false });
+			const frame = { action_id: 'a1', action: 'blink', timestamp: 1, yaw: 0, pitch: 0, roll: 0, left_eye_openness: 0.2, right_eye_openness: 0.2, face_detected: true };
+			await go('DEEPFAKE_DETECTION', { action: 'complete', scan_duration_ms: 4000, frame_meta: [frame], s3_keys: Object.fromEntries([0, 1, 2, 3, 4, 5].map((n) => [`frame_${n}`, `k${n}`])) });
+			for (const hosted of ['DEEP_AGE', 'ADDRESS_VERIFICATION', 'BACKGROUND_CHECK']) {
+				await go(hosted, { action: 'start' });
+				await go(hosted, { action: 'complete' });
+			}
+			expect(
+				await go('CREDIT_CHECK', {
+					address: { civic_number: '1', street_name: 'King St', city: 'Toronto', province: 'ON', postal_code: 'M5V 1A1', country: 'CA' },
+					date_of_birth: '1990-01-01',
+					sin: '123456789',
+					consent: { authorize_credit_check: true, accept_privacy_policy: true },
+				}),
+			).toMatchObject({ credit_check: { status: 'PENDING', inquiry_type: 'hard' } });
+			const kybDocs = await upload(id, { articles: png('articles') }, 'slot');
+			const business = {
+				business_legal_name: 'Acme Ltd',
+				registration_number: 'BC1234567',
+				entity_type: 'corporation',
+				jurisdiction_country: 'CA',
+				registered_address: { street_address: '1 King St', city: 'Toronto', state_province: 'ON', postal_code: 'M5V 1A1', country: 'CA' },
+				has_beneficial_owners: true,
+				ubos: [{ first_name: 'Ada', last_name: 'Lovelace', ownership_percentage: 60, control_type: 'shareholder' }],
+				has_officers: false,
+				officers: [],
+				documents: kybDocs,
+			};
+			expect(await go('KYB', business)).toMatchObject({ kyb: { status: 'ACCEPTED', documents_received: 1 } });
+			await go('TITLE_SEARCH', { address: '742 Maple Avenue, Springfield, OR 97403' });
+			await go('PEP_SANCTIONS', { first_name: 'Ada', last_name: 'Sanctioned', date_of_birth: '1990-01-01' });
+			await go('ADVERSE_MEDIA', { action: 'start', first_name: 'Ada', last_name: 'Headlines', date_of_birth: '1990-01-01' });
+			await go('ADVERSE_MEDIA', { action: 'complete' });
+			const prompt = await upload(id, { 'custom-prompts-list_0': png('prompt') }, 'slot');
+			await go('CUSTOM_PROMPT', { uploads: prompt });
+			await go('CONSENT', { accepted: true, legal_name: 'Ada Lovelace' });
+			await go('BANK_STATEMENT_UPLOAD', { action: 'start' });
+			await go('BANK_STATEMENT_UPLOAD', { action: 'complete' });
+			const analysis = await go('AI_BANK_STATEMENT_ANALYSIS', {});
+			expect(analysis.ai_bank_statement_analysis).toEqual({ bank_statement_id: sb.getRunnerExecution(id)!.steps[15].result!.bank_statement_id, status: 'QUEUED' });
+			const letter = await upload(id, { employment_letter: png('letter') }, 'slot');
+			await go('DOCUMENT_UPLOAD', { uploads: letter });
+			const payslip = await upload(id, { payslip: png('payslip') }, 'slot');
+			await go('CUSTOM_FORM', { answers: { income: 85000, payslip: { file_key: payslip.payslip, file_name: 'payslip.png', file_size: 10, file_type: 'image/png' } } });
+			await go('WHITE_LABEL', { acknowledged: true });
+			expect(await go('PHONE_TRUST_CHECK', {})).toMatchObject({ phone_trust_check: { simSwappedRisk: 'LOW_RISK', tripped: false } });
+			expect(await go('CARRIER_AGE_GATE', {})).toMatchObject({ carrier_age_gate: { outcome: 'PASS', requiredAge: 18 } });
+			expect(await go('PHONE_OWNERSHIP_MATCH', {})).toMatchObject({ phone_ownership_match: { outcome: 'NO_MATCH', strictness: 'medium', threshold: 70 } });
+			await go('PHONE_VERIFICATION', { action: 'start' });
+			await go('PHONE_VERIFICATION', { action: 'complete' });
+			await go('PROOFCALL', { action: 'start', references: [{ first_name: 'Ref', last_name: 'One', phone: '+14155550101' }] });
+			const last = await go('PROOFCALL', { action: 'complete' });
+			expect(last).toMatchObject({ current_step: null, session_status: 'VERIFIED', session_progress: 'COMPLETED' });
+			expect(answers.every((a) => a.failure_reason === null)).toBe(true);
+
+			const final = await state(id);
+			expect(final.steps.every((s: Json) => s.status === 'COMPLETED')).toBe(true);
+			const record = sb.getSession(id)!.session_record;
+			expect(Object.keys(record.uploads!).sort()).toEqual(['articles', 'custom-prompts-list_0', 'employment_letter', 'faceliveness', 'id_front', 'payslip', 'selfie_front']);
+			expect(record.analysis_data).toMatchObject({
+				pep_sanctions_data: { peps: null, sanctions: [expect.any(Object), expect.any(Object)], both: null },
+				adverse_media_data: { total_hits: 5 },
+				title_search_data: { status: 'found' },
+				custom_form_data: [
+					{ question: 'Income', answer: 85000, type: 'number' },
+					{ question: 'Payslip', answer: expect.objectContaining({ file_name: 'payslip.png' }), type: 'file-upload' },
+				],
+				phone_checks: { trust: expect.any(Object), age_gate: expect.any(Object), ownership: expect.any(Object) },
+			});
+		});
+
+		it('config-driven slot bodies: only the step’s slots, every required one', async () => {
+			const { session_id: id } = await runnerSession([{ id: 'DOCUMENT_UPLOAD', config: { documents: [{ id: 'employment_letter' }, { id: 'pay_stub', optional: true }], minimum_optional_uploads: 1 } }]);
+			const letter = await upload(id, { employment_letter: sandboxImage({ seed: 'l' }) }, 'slot');
+			const unknown = await submit(id, 'DOCUMENT_UPLOAD', { uploads: { ...letter, other: 'x' } });
+			expect(unknown.json.hints).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['other'], path: ['uploads'] })]);
+			expect((await submit(id, 'DOCUMENT_UPLOAD', { uploads: { pay_stub: letter.employment_letter } })).json.hints.map((h: Json) => h.path.join('.'))).toEqual(['uploads.employment_letter']);
+			expect((await submit(id, 'DOCUMENT_UPLOAD', { uploads: letter })).json).toMatchObject({ hints: [{ message: 'At least 1 optional document(s) required' }] });
+		});
+	});
+
+	describe('an answer lost after the submission was applied', () => {
+		it('a reset after the effect: the state shows the step done, and submitting it again is 409, never applied twice', async () => {
+			const { session_id: id } = await runnerSession(['WHITE_LABEL', 'CONSENT']);
+			sb.injectFaults([{ match: { method: 'POST', path: /\/steps\// }, when: 'after', reset: true }]);
+			await expect(submit(id, 'WHITE_LABEL', { acknowledged: true })).rejects.toThrow();
+			expect(await state(id)).toMatchObject({ current_step: 1, steps: [{ status: 'COMPLETED', attempts: 1 }, { status: 'PENDING' }] });
+			expect((await submit(id, 'WHITE_LABEL', { acknowledged: true })).json).toMatchObject({ error: 'Workflow step has already been completed', current_step: 1 });
+			expect(sb.getRunnerExecution(id)!.steps[0].attempts).toBe(1);
+		});
+	});
 });
