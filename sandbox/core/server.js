@@ -23,6 +23,7 @@ const controlRoutes = require('./control-routes');
 const ageVerificationRoutes = require('../age-verification/routes');
 const creditCheckRoutes = require('../credit-checks/routes');
 const workflowRunnerRoutes = require('../workflow-runner/routes');
+const workflowRunnerControlRoutes = require('../workflow-runner/control-routes');
 
 /** @typedef {import('./state').SandboxState} SandboxState */
 /** @typedef {import('./http').ApiResponse} ApiResponse */
@@ -36,7 +37,7 @@ const CONTROL_PREFIX = '/__sandbox/';
 /** @param {SandboxState} state */
 function createRequestListener(state) {
 	const api = createRouter([...ageVerificationRoutes, ...creditCheckRoutes, ...sessionRoutes, ...workflowRunnerRoutes, ...progressRoutes, ...reVerificationRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes, ...fileRoutes, ...financialRoutes, ...profileRoutes]);
-	const control = createRouter(controlRoutes);
+	const control = createRouter([...controlRoutes, ...workflowRunnerControlRoutes]);
 
 	/**
 	 * @param {IncomingMessage} req

@@ -778,4 +778,61 @@ describe('sandbox server: Workflow Runner', () => {
 			expect(sb.getRunnerExecution(id)!.steps[0].attempts).toBe(1);
 		});
 	});
+
+	describe('controls and options', () => {
+		const control = async (method: string, path: string, body?: unknown) => {
+			const res = await fetch(`${sb.url}/__sandbox/runner${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+			const text = await res.text();
+			return { status: res.status, json: text ? JSON.parse(text) : undefined };
+		};
+
+		it('the /__sandbox/runner/ routes make workflows, set the liveness result, read and expire executions', async () => {
+			const made = await control('POST', '/workflows', { steps: ['FACE_LIVENESS', { id: 'CONSENT', config: { consent_text: 'OK' } }], failureLimit: 1 });
+			expect(made.status).toBe(201);
+			expect(made.json.workflow.steps.map((s: Json) => s.id)).toEqual(['FACE_LIVENESS', 'CONSENT']);
+			expect((await control('POST', '/workflows', { steps: [] })).json).toEqual({ error: 'steps must be a non-empty array' });
+			const created = (await call(sb, 'POST', `/v1/workflows/${made.json.workflow.id}/sessions`, { body: validPerson })).json;
+			expect(created.steps[1].requirements.consent_text).toBe('OK');
+			expect((await control('POST', `/sessions/${created.session_id}/liveness`, { confidence: 10 })).status).toBe(204);
+			expect((await control('POST', '/sessions/nope/liveness', {})).status).toBe(404);
+			expect((await control('POST', `/sessions/${created.session_id}/liveness`, { status: 'MAYBE' })).json).toEqual({ error: "status must be 'SUCCEEDED' or 'FAILED'" });
+			await submit(created.session_id, 'FACE_LIVENESS', { action: 'start' });
+			expect((await submit(created.session_id, 'FACE_LIVENESS', { action: 'complete' })).json).toMatchObject({ session_status: 'FAILED', attempts_remaining: 0 });
+			expect((await control('GET', `/sessions/${created.session_id}`)).json).toMatchObject({ sessionId: created.session_id, attemptsRemaining: 0, current: null });
+			const other = (await call(sb, 'POST', `/v1/workflows/${made.json.workflow.id}/sessions`, { body: validPerson })).json.session_id;
+			expect((await control('POST', `/sessions/${other}/expire`)).json.session_record.status).toBe('EXPIRED');
+			expect(sb.getSession(other)!.session_record.status).toBe('EXPIRED');
+		});
+
+		it('configure() refuses bad runner options', () => {
+			expect(() => sb.configure({ runnerFailureLimit: 0 })).toThrow('runnerFailureLimit must be null or an integer >= 1');
+			expect(() => sb.configure({ runnerNotReadyPolls: { PROOFCALL: -1 } })).toThrow(/runnerNotReadyPolls must be/);
+			expect(() => sb.configure({ runnerDecision: 'maybe' as never })).toThrow(/runnerDecision must be one of/);
+			expect(() => sb.configure({ runnerNotRunnableSteps: [1 as never] })).toThrow('runnerNotRunnableSteps must be an array of step ids');
+			expect(() => sb.addRunnerWorkflow({ steps: ['CONSENT'], failureLimit: 0 })).toThrow('failureLimit must be null or an integer >= 1');
+		});
+
+		it('answers 403 for another organization’s session and 404 for a runner session read with the sandbox key', async () => {
+			expect(await submit('other_org_session', 'CONSENT')).toMatchObject({ status: 403, json: { error: 'This session belongs to another organization.' } });
+			expect((await call(sb, 'POST', '/v1/sessions/other_org_session/workflow/start')).status).toBe(403);
+			const { session_id: id } = await runnerSession(['CONSENT']);
+			expect((await call(sb, 'GET', `/v1/sessions/${id}/workflow`, { key: sb.keys.sandbox })).status).toBe(404);
+		});
+
+		it("counts current_step from 1 everywhere when currentStepBase is 1, and can keep session.created quiet", async () => {
+			sb.configure({ currentStepBase: 1, runnerCreatedWebhook: false });
+			const receiver = await startReceiver();
+			try {
+				sb.addWebhook({ url: receiver.url });
+				const created = await runnerSession(['WHITE_LABEL', 'CONSENT']);
+				expect(created.current_step).toBe(1);
+				expect((await submit(created.session_id, 'WHITE_LABEL', { acknowledged: true })).json.current_step).toBe(2);
+				expect((await state(created.session_id)).current_step).toBe(2);
+				await new Promise((resolve) => setTimeout(resolve, 50));
+				expect(receiver.received).toEqual([]);
+			} finally {
+				await receiver.close();
+			}
+		});
+	});
 });
