@@ -84,8 +84,10 @@ describe('Workflow Runner → Create Headless Session through the n8n engine', (
 		const { sb } = env;
 		const workflowId = sb.addRunnerWorkflow({ steps: ['ID_VERIFICATION', 'E_SIGNATURE'] }).id;
 		const { error } = await create(workflowId);
-		expect(error?.message).toBe('DeepIDV rejected the request as invalid: Invalid workflow step');
-		expect(error?.description).toContain('E_SIGNATURE, which only the hosted flow runs');
+		expect(error?.message).toBe(`The workflow "${workflowId}" has steps the Workflow Runner cannot run: E_SIGNATURE`);
+		expect(error?.description).toBe(
+			"Nothing was created. E_SIGNATURE runs only in DeepIDV's hosted flow: send the applicant Session → Create with this workflow instead, or use a workflow without E_SIGNATURE.",
+		);
 	});
 
 	it('a workflow DeepIDV does not know is named in the 404', async () => {

@@ -3,6 +3,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { deepIdvApiRequest } from '../../transport/request';
 import type { TransportSettings } from '../../transport/settings';
+import type { Refusal, RefusalText } from '../apiErrors';
+import { explainRefusals } from '../apiErrors';
 import { applicantFields, expiresInHoursOption, readPerson } from '../applicant';
 import { createWithExternalId, ifExternalIdExistsField, readIfExists } from '../externalIdCreate';
 import { ItemInput } from '../itemInput';
@@ -12,6 +14,7 @@ import { apiPath } from '../simpleOperation';
 import { readWorkflowId, workflowFailureContext, workflowLocator } from '../workflow/workflowId';
 import type { RunnerState } from './state';
 import { asRunnerState, readRunnerState } from './state';
+import { runnerStepId } from './stepKinds';
 
 const REACHED = {
 	email: 'The applicant’s email address. The headless session sends nothing to it: no invite is sent.',
@@ -72,7 +75,7 @@ export async function createHeadlessSession(context: IExecuteFunctions, itemInde
 		find: async (id) => await findByExternalId(context, id, settings, itemIndex),
 		found: (session, created) => ({ existing: session, created }),
 		create: async (resolveAmbiguous) =>
-			await deepIdvApiRequest.call(
+			await explainRefusals(context, itemIndex, settings, async () => await deepIdvApiRequest.call(
 				context,
 				{
 					method: 'POST',
@@ -89,7 +92,7 @@ export async function createHeadlessSession(context: IExecuteFunctions, itemInde
 				},
 				settings,
 				itemIndex,
-			),
+			), unsupportedSteps(workflowId)),
 		made: (response) => ({ made: response }),
 	});
 	if (result.made) {
@@ -108,6 +111,19 @@ export async function createHeadlessSession(context: IExecuteFunctions, itemInde
 	const existing = result.existing as IDataObject;
 	const state = await readRunnerState(context, String(existing.id), settings, itemIndex);
 	return headlessOutput(state, result.created === true, { expires_at: existing.expires_at ?? null, external_id: existing.external_id ?? null });
+}
+
+/** DeepIDV's 400 for a workflow with steps the Runner cannot run, naming them (its `invalid_steps`). */
+function unsupportedSteps(workflowId: string) {
+	return (refusal: Refusal): RefusalText | undefined => {
+		const steps = refusal.details?.invalid_steps;
+		if (refusal.status !== 400 || !Array.isArray(steps) || steps.length === 0) return undefined;
+		const names = steps.map((step) => runnerStepId(step)).join(', ');
+		return {
+			message: `The workflow "${workflowId}" has steps the Workflow Runner cannot run: ${names}`,
+			description: `Nothing was created. E_SIGNATURE runs only in DeepIDV's hosted flow: send the applicant Session → Create with this workflow instead, or use a workflow without ${names}.`,
+		};
+	};
 }
 
 function headlessOutput(state: RunnerState, created: boolean, extra: IDataObject): HeadlessSession {

@@ -87,7 +87,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, settin
 	let answer;
 	if (multiPhase) {
 		const action = (chosen === 'auto' ? nextAction(current) : chosen) as StepAction;
-		answer = await submitPhase(input, target, action, maxWaitMs, settings);
+		answer = await submitPhase(input, target, action, maxWaitMs, settings, data);
 	} else {
 		answer = await submitPrepared(input, target, await prepareStep(input, current, data), settings, shared);
 	}
