@@ -3,6 +3,8 @@ import type { INodeParameters } from 'n8n-workflow';
 import type { SandboxOptions } from '../../sandbox';
 import type { TestFile } from '../helpers/nodeTypes';
 import { imageFile, useFileChecks } from '../helpers/files';
+import { deepIdvNodeType, loadOptionsContext } from '../helpers/loadOptions';
+import { sandboxCredential } from '../helpers/sandbox';
 import { PASSPORT, PERSON, SELFIE, bySessionId, byWorkflowId, calls } from '../helpers/runner';
 
 type Files = Array<Record<string, TestFile> | undefined>;
@@ -223,5 +225,30 @@ describe('Workflow Runner → Submit Step: results not ready, steps not runnable
 			expect(error?.description).toMatch(/^The upload link has expired, or the file did not match .* The step was not submitted\. Run the item again to get a new link/);
 			expect(calls(sb).some((call) => call.includes('/steps/'))).toBe(false);
 		});
+	});
+});
+
+describe('Workflow Runner → Submit Step: the Step dropdown (loadOptions getRunnerSteps)', () => {
+	const { env, newSession, submit } = useRunner();
+	const { methods } = deepIdvNodeType();
+	const steps = (sessionId: unknown) =>
+		methods!.loadOptions!.getRunnerSteps.call(loadOptionsContext(sandboxCredential(env.sb), 'parameters.stepId', { resource: 'workflowRunner', operation: 'submitStep', sessionId }));
+
+	it("lists the session's steps from its workflow state, the current one first, each with its status", async () => {
+		const { sb } = env;
+		const sessionId = await newSession(['PHONE_TRUST_CHECK', 'CONSENT']);
+		await submit(sessionId, 'PHONE_TRUST_CHECK');
+		sb.clearRequests();
+		const options = await steps({ __rl: true, mode: 'id', value: sessionId });
+		expect(calls(sb)).toEqual([`GET /v1/sessions/${sessionId}/workflow`]);
+		expect(options).toEqual([
+			{ name: '2. Consent (CONSENT) — current step', value: 'CONSENT', description: 'Status: PENDING' },
+			{ name: '1. Phone Trust Check (PHONE_TRUST_CHECK)', value: 'PHONE_TRUST_CHECK', description: 'Status: COMPLETED' },
+		]);
+	});
+
+	it('is empty until a session is chosen, asking DeepIDV nothing', async () => {
+		expect(await steps({ __rl: true, mode: 'id', value: '' })).toEqual([]);
+		expect(env.sb.requests).toEqual([]);
 	});
 });
