@@ -91,11 +91,18 @@ function getWorkflowState(ctx) {
 	return json(200, stateView(ctx.state, run.execution, run.record));
 }
 
-/** POST /v1/sessions/{session_id}/workflow/start: validate-only, repeatable until the first submission lands. @param {ApiContext} ctx */
+/**
+ * POST /v1/sessions/{session_id}/workflow/start: validate-only, repeatable until the first submission lands.
+ * 400 `invalid_steps` (API form, as the OAS says for this route) when the plan holds steps the sandbox is told
+ * cannot run (runnerNotRunnableSteps; submitting them answers 501); 409 once started, terminal or expired.
+ * @param {ApiContext} ctx
+ */
 function startWorkflow(ctx) {
 	const run = findRun(ctx);
 	if ('response' in run) return run.response;
 	const { record, execution } = run;
+	const notRunnable = execution.steps.map((step) => step.step_id).filter((id) => ctx.state.options.runnerNotRunnableSteps.includes(id));
+	if (notRunnable.length > 0) return json(400, { error: 'Invalid workflow step', invalid_steps: notRunnable });
 	if (isTerminal(record) || record.session_progress !== 'PENDING') {
 		return json(409, { error: 'Session has already been started or is no longer runnable', current_step: stepNumber(ctx.state, execution.current) });
 	}

@@ -340,9 +340,10 @@ describe('sandbox server: Workflow Runner', () => {
 			expect((await state(id)).steps.map((s: Json) => s.attempts)).toEqual([1, 1]);
 		});
 
-		it('501 for a step the sandbox is told is not runnable through the API', async () => {
+		it('501 for a step the sandbox is told is not runnable through the API (and start names it in invalid_steps)', async () => {
 			sb.configure({ runnerNotRunnableSteps: ['PROOFCALL'] });
 			const { session_id: id } = await runnerSession(['PROOFCALL']);
+			expect(await call(sb, 'POST', `/v1/sessions/${id}/workflow/start`)).toMatchObject({ status: 400, json: { error: 'Invalid workflow step', invalid_steps: ['PROOFCALL'] } });
 			expect(await submit(id, 'PROOFCALL', { action: 'start', references: [{ first_name: 'A', last_name: 'B', phone: '+14155550101' }] })).toMatchObject({
 				status: 501,
 				json: { error: "This step type isn't runnable through the API yet" },
