@@ -26,7 +26,7 @@ const { iso } = require('../core/time');
 const { scanDocument, estimateAge, compareFaces } = require('../files/checks');
 const { createHash } = require('node:crypto');
 const { phoneTrustResult, carrierAgeGateResult, phoneOwnershipResult, pepSanctionsResult, adverseMediaOutcome, titleCheckOutcome } = require('../screening/fixtures');
-const { familyOf, requirementsOf, dynamicSlots } = require('./steps');
+const { familyOf, requirementsOf, dynamicSlots, LEGACY_SLOTS } = require('./steps');
 const { submitView, beginSubmission, markInProgress, completeStep, failAttempt, rejectRun, stepNumber, newId } = require('./execution');
 
 /** @typedef {import('../core/state').SandboxState} SandboxState */
@@ -134,7 +134,8 @@ function idVerification(ctx) {
 		if (!frontOnly && uploads[back] === undefined) hints.push({ code: 'invalid_type', expected: 'string', received: 'undefined', path: ['uploads', back], message: 'Required' });
 	}
 	if (hints.length > 0) return invalidBody(hints);
-	const keys = /** @type {Record<string, string>} */ (Object.fromEntries(Object.entries(uploads).filter(([, key]) => key !== undefined)));
+	// Only the documented capture slots are files of the step (other keys of `uploads` are ignored).
+	const keys = /** @type {Record<string, string>} */ (Object.fromEntries(Object.entries(uploads).filter(([slot, key]) => key !== undefined && LEGACY_SLOTS.includes(slot))));
 	const resolved = resolveKeys(ctx, keys);
 	if ('response' in resolved) return resolved.response;
 	const { files } = resolved;

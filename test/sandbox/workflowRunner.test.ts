@@ -433,6 +433,13 @@ describe('sandbox server: Workflow Runner', () => {
 			expect((await state(sessionId)).steps[0]).toMatchObject({ status: 'COMPLETED', attempts: 2, failure_reason: null });
 		});
 
+		it('ignores keys of uploads that are no capture slot', async () => {
+			const { session_id: id } = await runnerSession(['ID_VERIFICATION']);
+			const keys = await upload(id, { id_front: sandboxImage(ID), selfie_front: sandboxImage(SELFIE) });
+			expect((await submit(id, 'ID_VERIFICATION', { document_type: 'passport-us', uploads: { ...keys, hologram: 'not-a-key' } })).json.step_status).toBe('COMPLETED');
+			expect(sb.getSession(id)!.session_record.uploads).toEqual({ id_front: true, selfie_front: true });
+		});
+
 		it('a document id_type confidence threshold set on the step wins over the default', async () => {
 			const { session_id: id } = await runnerSession([{ id: 'ID_VERIFICATION', config: { id_confidence_threshold_enabled: true, id_confidence_threshold: 90 } }]);
 			expect((await idVerification(id, { ...ID, document: { ...ID.document, idTypeConfidence: 80 } })).json.failure_reason).toBe('ID_TYPE_LOW_CONFIDENCE');
