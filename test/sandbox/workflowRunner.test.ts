@@ -486,6 +486,18 @@ describe('sandbox server: Workflow Runner', () => {
 			}
 		});
 
+		it('a state outside valid_states and an estimated age outside the range are advisory too; a face-less age selfie is NO_FACE_DETECTED', async () => {
+			const { session_id: id } = await runnerSession([{ id: 'ID_VERIFICATION', config: { valid_states: { ON: true, BC: true } } }, 'AGE_ESTIMATION']);
+			expect((await idVerification(id, { ...ID, document: { ...ID.document, state: 'QC' } })).json).toMatchObject({ step_status: 'COMPLETED', current_step: 1 });
+			const none = await upload(id, { selfie_front: sandboxImage({ face: null }) });
+			expect((await submit(id, 'AGE_ESTIMATION', { uploads: none })).json).toMatchObject({ step_status: 'PENDING', failure_reason: 'NO_FACE_DETECTED', attempts_remaining: 2 });
+			const young = await upload(id, { selfie_front: sandboxImage({ face: 'ada', age: 15 }) });
+			expect((await submit(id, 'AGE_ESTIMATION', { uploads: young })).json).toMatchObject({ step_status: 'COMPLETED', session_status: 'REJECTED' });
+			const record = sb.getSession(id)!.session_record;
+			expect(record.analysis_data!.id_analysis_data).toMatchObject({ valid_state_pass: false });
+			expect((record.meta_data!.declinedData as Json).reason.detail).toBe('Advisory checks did not pass: issuing state QC not accepted, estimated age 15 outside 18-100');
+		});
+
 		it("runnerDecision 'none' leaves the finished run SUBMITTED", async () => {
 			sb.configure({ runnerDecision: 'none' });
 			const { session_id: id } = await runnerSession(['ID_VERIFICATION']);
