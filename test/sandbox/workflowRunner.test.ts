@@ -351,11 +351,11 @@ describe('sandbox server: Workflow Runner', () => {
 		});
 
 		it('409 for a concurrent second submission while the first is being processed; only the first is applied', async () => {
-			sb.configure({ runnerStepLatencyMs: 200 });
+			sb.configure({ runnerStepLatencyMs: 300 });
 			const { session_id: id } = await runnerSession(['WHITE_LABEL', 'CONSENT']);
 			const [first, second] = await Promise.all([
 				submit(id, 'WHITE_LABEL', { acknowledged: true }),
-				new Promise((resolve) => setTimeout(resolve, 50)).then(() => submit(id, 'WHITE_LABEL', { acknowledged: true })),
+				waitFor(() => sb.getRunnerExecution(id)!.inFlight).then(() => submit(id, 'WHITE_LABEL', { acknowledged: true })),
 			]);
 			expect(first.status).toBe(200);
 			expect(second).toMatchObject({ status: 409, json: { error: 'Another submission for this step is still being processed', current_step: 0, step_id: 'WHITE_LABEL' } });
@@ -848,8 +848,10 @@ describe('sandbox server: Workflow Runner', () => {
 				expect(created.current_step).toBe(1);
 				expect((await submit(created.session_id, 'WHITE_LABEL', { acknowledged: true })).json.current_step).toBe(2);
 				expect((await state(created.session_id)).current_step).toBe(2);
+				expect((await submit(created.session_id, 'CONSENT', { accepted: true, legal_name: 'A' })).json.current_step).toBeNull();
+				await waitFor(() => receiver.received.length >= 2);
 				await new Promise((resolve) => setTimeout(resolve, 50));
-				expect(receiver.received).toEqual([]);
+				expect(receiver.received.map((r) => r.body.type).sort()).toEqual(['session.status.submitted', 'session.status.verified']);
 			} finally {
 				await receiver.close();
 			}
