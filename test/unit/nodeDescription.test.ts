@@ -25,6 +25,7 @@ describe('DeepIDV node description', () => {
 			'Screening',
 			'Session',
 			'Workflow',
+			'Workflow Runner',
 		]);
 		expect(resourceProperty.default).toBe('session');
 	});
