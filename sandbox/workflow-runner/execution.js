@@ -183,9 +183,9 @@ function submitView(state, execution, record, step, extra = {}) {
 
 /**
  * An accepted submission: the session is STARTED from the first one, the step counts it.
- * @param {Execution} execution @param {SessionRecord} record @param {StepExecution} step
+ * @param {SessionRecord} record @param {StepExecution} step
  */
-function beginSubmission(execution, record, step) {
+function beginSubmission(record, step) {
 	const now = iso(Date.now());
 	if (record.session_progress === 'PENDING') {
 		record.session_progress = 'STARTED';
@@ -194,7 +194,6 @@ function beginSubmission(execution, record, step) {
 	step.attempts += 1;
 	step.started_at ??= now;
 	touch(record);
-	void execution;
 }
 
 /**

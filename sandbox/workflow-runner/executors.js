@@ -140,7 +140,7 @@ function idVerification(ctx) {
 	if ('response' in resolved) return resolved.response;
 	const { files } = resolved;
 
-	beginSubmission(ctx.execution, ctx.record, ctx.step);
+	beginSubmission(ctx.record, ctx.step);
 	const { config } = ctx.step;
 	const threshold =
 		config.id_confidence_threshold_enabled === true && typeof config.id_confidence_threshold === 'number' ? config.id_confidence_threshold : ctx.state.options.runnerIdTypeConfidenceThreshold;
@@ -229,7 +229,7 @@ function consent(ctx) {
 	const { accepted, legal_name: legalName, signature_upload: signature } = ctx.body;
 	if (accepted === false) {
 		if (ctx.state.options.runnerConsentDeclined === 'invalid') return invalidBody([{ code: 'invalid_literal', expected: true, received: false, path: ['accepted'], message: 'Invalid literal value, expected true' }]);
-		beginSubmission(ctx.execution, ctx.record, ctx.step);
+		beginSubmission(ctx.record, ctx.step);
 		ctx.step.status = 'FAILED';
 		ctx.step.completed_at = iso(Date.now());
 		rejectRun(ctx.state, ctx.execution, ctx.record, 'The applicant declined consent');
@@ -244,7 +244,7 @@ function consent(ctx) {
 	const keys = typeof signature === 'string' ? { signature_upload: signature } : {};
 	const resolved = resolveKeys(ctx, keys);
 	if ('response' in resolved) return resolved.response;
-	beginSubmission(ctx.execution, ctx.record, ctx.step);
+	beginSubmission(ctx.record, ctx.step);
 	recordUploads(ctx, keys);
 	ctx.step.result = { accepted: true, legal_name: legalName };
 	completeStep(ctx.state, ctx.execution, ctx.record, ctx.step);
@@ -253,7 +253,7 @@ function consent(ctx) {
 
 /** WHITE_LABEL: `{ acknowledged: true }`. @param {StepContext} ctx */
 function acknowledge(ctx) {
-	beginSubmission(ctx.execution, ctx.record, ctx.step);
+	beginSubmission(ctx.record, ctx.step);
 	completeStep(ctx.state, ctx.execution, ctx.record, ctx.step);
 	return answer(ctx);
 }
@@ -262,7 +262,7 @@ function acknowledge(ctx) {
 
 /** PHONE_TRUST_CHECK, CARRIER_AGE_GATE, PHONE_OWNERSHIP_MATCH: `{}`; the carrier answers from the session's phone (screening/fixtures.js). @param {StepContext} ctx */
 function phoneScreening(ctx) {
-	beginSubmission(ctx.execution, ctx.record, ctx.step);
+	beginSubmission(ctx.record, ctx.step);
 	const { phone, first_name: firstName, last_name: lastName } = ctx.applicant;
 	const { config } = ctx.step;
 	const common = { checkedAt: iso(Date.now()), sessionId: ctx.record.id };
@@ -283,7 +283,7 @@ function phoneScreening(ctx) {
 function bankStatementAnalysis(ctx) {
 	const upload = ctx.execution.steps.find((s) => s.step_id === 'BANK_STATEMENT_UPLOAD');
 	const bankStatementId = typeof upload?.result?.bank_statement_id === 'string' ? upload.result.bank_statement_id : newId();
-	beginSubmission(ctx.execution, ctx.record, ctx.step);
+	beginSubmission(ctx.record, ctx.step);
 	const ack = { bank_statement_id: bankStatementId, status: 'QUEUED' };
 	ctx.step.result = ack;
 	completeStep(ctx.state, ctx.execution, ctx.record, ctx.step);
@@ -297,7 +297,7 @@ function ageEstimation(ctx) {
 	const keys = { selfie_front: String(/** @type {Record<string, unknown>} */ (ctx.body.uploads).selfie_front) };
 	const resolved = resolveKeys(ctx, keys);
 	if ('response' in resolved) return resolved.response;
-	beginSubmission(ctx.execution, ctx.record, ctx.step);
+	beginSubmission(ctx.record, ctx.step);
 	const estimate = estimateAge(resolved.files.selfie_front);
 	if (!estimate.faceDetected) {
 		failAttempt(ctx.state, ctx.execution, ctx.record, ctx.step, 'NO_FACE_DETECTED', null);
@@ -314,7 +314,7 @@ function ageEstimation(ctx) {
 
 /** CREDIT_CHECK: the inquiry is queued (`credit_check { status: PENDING, inquiry_type }`). @param {StepContext} ctx */
 function creditCheck(ctx) {
-	beginSubmission(ctx.execution, ctx.record, ctx.step);
+	beginSubmission(ctx.record, ctx.step);
 	const ack = { status: 'PENDING', inquiry_type: String(requirementsFor(ctx).inquiry_type) };
 	ctx.step.result = ack;
 	completeStep(ctx.state, ctx.execution, ctx.record, ctx.step);
@@ -344,7 +344,7 @@ function kyb(ctx) {
 	const given = /** @type {Record<string, string>} */ (ctx.body.documents);
 	const checked = slotKeys(ctx, given, docs.map((d) => d.id), docs.filter((d) => !d.optional).map((d) => d.id), 'documents');
 	if ('response' in checked) return checked.response;
-	beginSubmission(ctx.execution, ctx.record, ctx.step);
+	beginSubmission(ctx.record, ctx.step);
 	recordUploads(ctx, checked.keys);
 	const ack = { status: 'ACCEPTED', documents_received: Object.keys(checked.keys).length };
 	ctx.step.result = ack;
@@ -365,7 +365,7 @@ function slotUploads(ctx) {
 		const minimum = Number(req.minimum_optional_uploads);
 		if (optionalGiven < minimum) return invalidBody([custom(['uploads'], `At least ${minimum} optional document(s) required`)]);
 	}
-	beginSubmission(ctx.execution, ctx.record, ctx.step);
+	beginSubmission(ctx.record, ctx.step);
 	recordUploads(ctx, checked.keys);
 	ctx.step.result = { slots: Object.keys(checked.keys) };
 	completeStep(ctx.state, ctx.execution, ctx.record, ctx.step);
@@ -392,7 +392,7 @@ function customForm(ctx) {
 	}
 	const resolved = resolveKeys(ctx, keys);
 	if ('response' in resolved) return resolved.response;
-	beginSubmission(ctx.execution, ctx.record, ctx.step);
+	beginSubmission(ctx.record, ctx.step);
 	recordUploads(ctx, keys);
 	ctx.execution.analysis.custom_form_data = fields.filter((f) => answers[f.key] !== undefined).map((f) => ({ question: f.label, answer: answers[f.key], type: f.type }));
 	completeStep(ctx.state, ctx.execution, ctx.record, ctx.step);
@@ -404,7 +404,7 @@ const orNull = (list) => (Array.isArray(list) && list.length > 0 ? list : null);
 
 /** PEP_SANCTIONS: screened by last name as the standalone screening is (screening/fixtures.js). @param {StepContext} ctx */
 function pepSanctions(ctx) {
-	beginSubmission(ctx.execution, ctx.record, ctx.step);
+	beginSubmission(ctx.record, ctx.step);
 	const person = { firstName: String(ctx.body.first_name), lastName: String(ctx.body.last_name), dateOfBirth: String(ctx.body.date_of_birth) };
 	const result = pepSanctionsResult(person);
 	ctx.execution.analysis.pep_sanctions_data = { peps: orNull(result.peps), sanctions: orNull(result.sanctions), both: orNull(result.both) };
@@ -415,7 +415,7 @@ function pepSanctions(ctx) {
 
 /** TITLE_SEARCH `{ address }`: the property record lands in analysis_data.title_search_data. @param {StepContext} ctx */
 function titleSearch(ctx) {
-	beginSubmission(ctx.execution, ctx.record, ctx.step);
+	beginSubmission(ctx.record, ctx.step);
 	const outcome = titleCheckOutcome(String(ctx.body.address));
 	ctx.execution.analysis.title_search_data = 'result' in outcome ? outcome.result : { status: 'not_found', message: outcome.error };
 	ctx.step.result = { address: ctx.body.address };
@@ -463,7 +463,7 @@ function faceLiveness(ctx) {
 	const action = ctx.body.action;
 	if (action === 'upload-url') return error(400, 'upload-url is only for the custom liveness provider; this workflow uses the default provider');
 	if (action === 'start') {
-		beginSubmission(ctx.execution, ctx.record, ctx.step);
+		beginSubmission(ctx.record, ctx.step);
 		markInProgress(ctx.step);
 		const expires = iso(Date.now() + 15 * 60e3);
 		const liveness = {
@@ -477,7 +477,7 @@ function faceLiveness(ctx) {
 	}
 	const conflict = pollComplete(ctx);
 	if (conflict) return conflict;
-	beginSubmission(ctx.execution, ctx.record, ctx.step);
+	beginSubmission(ctx.record, ctx.step);
 	const reported = ctx.execution.liveness ?? {};
 	const status = reported.status ?? 'SUCCEEDED';
 	const confidence = reported.confidence === undefined ? 93.1 : reported.confidence;
@@ -502,7 +502,7 @@ function faceLiveness(ctx) {
 function phased(ctx) {
 	const { step } = ctx;
 	if (ctx.body.action === 'start') {
-		beginSubmission(ctx.execution, ctx.record, step);
+		beginSubmission(ctx.record, step);
 		markInProgress(step);
 		const inputs = { ...ctx.body };
 		delete inputs.action;
@@ -511,7 +511,7 @@ function phased(ctx) {
 	}
 	const conflict = pollComplete(ctx);
 	if (conflict) return conflict;
-	beginSubmission(ctx.execution, ctx.record, step);
+	beginSubmission(ctx.record, step);
 	if (step.step_id === 'ADVERSE_MEDIA') {
 		const inputs = step.result ?? {};
 		const outcome = adverseMediaOutcome({ firstName: String(inputs.first_name), lastName: String(inputs.last_name), dateOfBirth: String(inputs.date_of_birth) });
