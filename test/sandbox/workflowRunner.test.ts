@@ -195,6 +195,21 @@ describe('sandbox server: Workflow Runner', () => {
 			}
 		});
 
+		it('runs the seeded workflows, requirements from their stored configs', async () => {
+			const { workflows } = (await call(sb, 'GET', '/v1/workflows')).json;
+			const kyc = workflows.find((w: Json) => w.name === 'KYC Standard');
+			const created = await call(sb, 'POST', `/v1/workflows/${kyc.id}/sessions`, { body: validPerson });
+			expect(created.json.steps.map((s: Json) => [s.step_id, s.status])).toEqual([
+				['ID_VERIFICATION', 'PENDING'],
+				['FACE_LIVENESS', 'PENDING'],
+				['PEP_SANCTIONS', 'PENDING'],
+			]);
+			expect(created.json.steps[1].requirements).toEqual({ challenge_type: 'FaceMovementChallenge', confidence_threshold: 80 });
+			expect(created.json.steps[2].requirements).toEqual({ identity_fields: ['first_name', 'last_name', 'date_of_birth'], optional_fields: ['email'] });
+			const testWorkflow = await call(sb, 'POST', '/v1/workflows/test_workflow/sessions', { body: validPerson });
+			expect(testWorkflow.json.steps).toHaveLength(11);
+		});
+
 		it('runs workflows made with POST /v1/workflows', async () => {
 			const made = await call(sb, 'POST', '/v1/workflows', { body: { name: 'Phone trust and consent', steps: [{ id: 'PHONE_TRUST_CHECK' }, { id: 'CONSENT', config: { consent_text: 'I agree.' } }] } });
 			const created = await call(sb, 'POST', `/v1/workflows/${made.json.workflow.id}/sessions`, { body: validPerson });
