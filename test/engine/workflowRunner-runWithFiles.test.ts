@@ -158,6 +158,21 @@ describe('Workflow Runner → Run With Files through the n8n engine', () => {
 		});
 	});
 
+	it("stops before a step the applicant completes in DeepIDV's hosted flow (background check), after running the server check before it", async () => {
+		const { sb } = env;
+		const workflowId = sb.addRunnerWorkflow({ steps: ['PHONE_TRUST_CHECK', 'BACKGROUND_CHECK'] }).id;
+		const { items, error } = await run(workflowId, {}, [undefined]);
+		expect(error).toBeUndefined();
+		expect(calls(sb).filter((call) => call.includes('/steps/'))).toEqual([expect.stringMatching(/\/steps\/PHONE_TRUST_CHECK$/)]);
+		expect(items[0].json).toMatchObject({
+			run_outcome: 'waiting_for_applicant',
+			stopped_at_step: 'BACKGROUND_CHECK',
+			waiting_for: 'hosted_flow',
+			waiting_reason: "The applicant completes this step in DeepIDV's hosted flow, between its start and complete.",
+			steps_submitted: [{ step_id: 'PHONE_TRUST_CHECK', step_status: 'COMPLETED', failure_reason: null }],
+		});
+	});
+
 	it('with Refuse Workflows With Live Steps, refuses such a workflow before anything is created, listing the steps', async () => {
 		const { sb } = env;
 		const workflowId = env.sb.addRunnerWorkflow({ name: 'KYC with liveness', steps: ['ID_VERIFICATION', 'FACE_LIVENESS', 'PHONE_VERIFICATION'] }).id;

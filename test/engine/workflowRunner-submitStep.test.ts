@@ -231,7 +231,7 @@ describe('Workflow Runner → Submit Step: results not ready, steps not runnable
 describe('Workflow Runner → Submit Step: the Step dropdown (loadOptions getRunnerSteps)', () => {
 	const { env, newSession, submit } = useRunner();
 	const { methods } = deepIdvNodeType();
-	const steps = (sessionId: unknown) =>
+	const steps = (sessionId: INodeParameters[string]) =>
 		methods!.loadOptions!.getRunnerSteps.call(loadOptionsContext(sandboxCredential(env.sb), 'parameters.stepId', { resource: 'workflowRunner', operation: 'submitStep', sessionId }));
 
 	it("lists the session's steps from its workflow state, the current one first, each with its status", async () => {

@@ -19,7 +19,7 @@ import type { RunnerState, RunnerStep } from './state';
 import { currentStep, readRunnerState } from './state';
 import { idVerificationFields, readJsonObject, readMaxWaitMs, stepInputField, stepInputOf } from './stepInput';
 import type { LiveStep } from './stepKinds';
-import { LIVE_STEPS, START_COMPLETE, explainFailure, liveStepsOf, runnerStepId } from './stepKinds';
+import { HOSTED_FLOW, LIVE_STEPS, START_COMPLETE, explainFailure, liveStepsOf, runnerStepId } from './stepKinds';
 import type { StepAnswer, StepTarget } from './submit';
 import { pollIntervalMs } from './submit';
 
@@ -75,11 +75,6 @@ interface Stop {
 	failure_explained: string | null;
 	attempts_remaining: number | null;
 }
-
-const HOSTED_FLOW: LiveStep = {
-	waitingFor: 'hosted_flow',
-	reason: "The applicant completes this step in DeepIDV's hosted flow, between its start and complete.",
-};
 
 /** The live step that stops the run here, if `step` is one. */
 function liveStep(step: RunnerStep): LiveStep | undefined {

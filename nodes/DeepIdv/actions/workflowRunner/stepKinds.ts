@@ -17,7 +17,7 @@ export function runnerStepId(raw: unknown): string {
 export const SERVER_AUTO = new Set(['AI_BANK_STATEMENT_ANALYSIS', 'PHONE_TRUST_CHECK', 'CARRIER_AGE_GATE', 'PHONE_OWNERSHIP_MATCH']);
 
 /** Multi-phase steps whose phases need nothing but `action: start` and then `action: complete`. */
-export const START_COMPLETE = new Set(['ADVERSE_MEDIA', 'BACKGROUND_CHECK']);
+export const START_COMPLETE = new Set(['ADVERSE_MEDIA']);
 
 /** Why a step needs the live applicant (or DeepIDV's hosted flow), as `waiting_for` names it and in words. */
 export interface LiveStep {
@@ -25,9 +25,15 @@ export interface LiveStep {
 	reason: string;
 }
 
+/** Multi-phase steps the applicant completes in DeepIDV's hosted flow between `start` and `complete`. */
+export const HOSTED_FLOW: LiveStep = {
+	waitingFor: 'hosted_flow',
+	reason: "The applicant completes this step in DeepIDV's hosted flow, between its start and complete.",
+};
+
 /**
  * Steps only the applicant can finish, on their own device: a live camera check, a code sent to
- * their phone, a call, a signature in the hosted flow. Run With Files stops before them.
+ * their phone, a call, a signature or another step in the hosted flow. Run With Files stops before them.
  */
 export const LIVE_STEPS: Record<string, LiveStep> = {
 	FACE_LIVENESS: {
@@ -50,6 +56,9 @@ export const LIVE_STEPS: Record<string, LiveStep> = {
 		waitingFor: 'e_signature',
 		reason: "The e-signature step runs only in DeepIDV's hosted flow; the Workflow Runner cannot execute it.",
 	},
+	...Object.fromEntries(
+		['DEEP_AGE', 'ADDRESS_VERIFICATION', 'BACKGROUND_CHECK', 'BANK_STATEMENT_UPLOAD'].map((id) => [id, HOSTED_FLOW]),
+	),
 };
 
 /** The steps of a workflow that Run With Files cannot finish, in workflow order, as API ids. */
