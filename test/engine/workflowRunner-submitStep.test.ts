@@ -157,6 +157,37 @@ describe('Workflow Runner → Submit Step through the n8n engine', () => {
 		expect(complete.items[0].json).toMatchObject({ step_status: 'COMPLETED', liveness: { status: 'SUCCEEDED', confidence: 95, passed: true } });
 	});
 
+	it('outputs a liveness check that did not pass (FACE_LIVENESS_CHECK_FAILED) with the reason in words', async () => {
+		const { sb } = env;
+		const sessionId = await newSession(['FACE_LIVENESS']);
+		await submit(sessionId, 'FACE_LIVENESS');
+		sb.setRunnerLiveness(sessionId, { status: 'SUCCEEDED', confidence: 40 });
+		const { items, error } = await submit(sessionId, 'FACE_LIVENESS', { stepInput: { phase: 'complete' } });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({
+			step_id: 'FACE_LIVENESS',
+			failure_reason: 'FACE_LIVENESS_CHECK_FAILED',
+			failure_explained: 'The liveness check finished but did not pass.',
+			attempts_remaining: 2,
+			liveness: { status: 'SUCCEEDED', confidence: 40, passed: false },
+		});
+	});
+
+	it('outputs LIVENESS_ID_MISMATCH when the face filmed in the liveness check is not the one on the document', async () => {
+		const { sb } = env;
+		const sessionId = await newSession(['FACE_LIVENESS', 'ID_VERIFICATION']);
+		sb.setRunnerLiveness(sessionId, { status: 'SUCCEEDED', confidence: 95, face: 'bob' });
+		await submit(sessionId, 'FACE_LIVENESS');
+		await submit(sessionId, 'FACE_LIVENESS');
+		const { items, error } = await submit(sessionId, 'ID_VERIFICATION', { documentType: 'passport-us' }, [{ id_front: PASSPORT.file, selfie_front: SELFIE.file }]);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({
+			failure_reason: 'LIVENESS_ID_MISMATCH',
+			failure_explained: 'The face filmed in the liveness check does not match the face on the document.',
+			current_step: 1,
+		});
+	});
+
 	it('explains a 409 DeepIDV gives while the step is already being submitted, without submitting it twice', async () => {
 		const { sb } = env;
 		const sessionId = await newSession(['PHONE_TRUST_CHECK', 'CONSENT']);
