@@ -34,7 +34,7 @@ export class DeepIdv implements INodeType {
 		// n8n's node panel shows the trigger's description for the pair; this one is seen where the node
 		// stands alone, e.g. as an AI agent's tool.
 		description:
-			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), run credit checks and age verification with parental consent, ask applicants for bank statements and businesses for credit terms, manage branding profiles, and check ID documents and faces in image files',
+			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows and run them on an applicant’s files without the hosted pages, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), run credit checks and age verification with parental consent, ask applicants for bank statements and businesses for credit terms, manage branding profiles, and check ID documents and faces in image files',
 		defaults: { name: 'DeepIDV' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
