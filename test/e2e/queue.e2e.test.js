@@ -111,6 +111,11 @@ const runnerWorkflowFor = (workflowId) =>
 /** @type {ReturnType<typeof runnerWorkflowFor>} */
 let runnerWorkflow;
 
+/** @type {Promise<Awaited<ReturnType<import('../../scripts/lib/n8n-instance').N8nInstance['setupOwner']>>> | undefined} */
+let ownerSession;
+/** n8n's REST API as its owner; n8n sets the owner up once, so the session is shared by the tests. */
+const owner = () => (ownerSession ??= n8n.setupOwner());
+
 /** @param {string} file */
 const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
 /** Execution IDs a worker's log says it ran. @param {string} log */
@@ -245,7 +250,7 @@ describe('queue mode: main + 2 workers, PostgreSQL and Redis', () => {
 			form.append('selfie', new Blob([new Uint8Array(selfie)], { type: 'image/jpeg' }), 'selfie.jpg');
 			const response = await fetch(`${n8n.baseUrl}/webhook/${VERIFY_PATH}`, { method: 'POST', body: form });
 			answer = { status: response.status, body: await response.json() };
-			const rest = await n8n.setupOwner();
+			const rest = await owner();
 			const [entry] = await waitFor('the saved verification execution', async () => {
 				const list = await rest.executions(verifyWorkflow.id);
 				return list.length === 1 && list[0].status === 'success' ? list : undefined;
@@ -327,7 +332,7 @@ describe('queue mode: main + 2 workers, PostgreSQL and Redis', () => {
 			form.append('selfie', new Blob([new Uint8Array(selfie)], { type: 'image/jpeg' }), 'selfie.jpg');
 			const response = await fetch(`${n8n.baseUrl}/webhook/${RUNNER_PATH}`, { method: 'POST', body: form });
 			answer = { status: response.status, body: await response.json() };
-			const rest = await n8n.setupOwner();
+			const rest = await owner();
 			const [entry] = await waitFor('the saved Run With Files execution', async () => {
 				const list = await rest.executions(runnerWorkflow.id);
 				return list.length === 1 && list[0].status === 'success' ? list : undefined;
