@@ -16,6 +16,7 @@ const { createUploadListener } = require('./files/uploads');
 const { completeRecord } = require('./financial/lifecycle');
 const { consentParentConnect } = require('./age-verification/parent-connect');
 const { sandboxImage, factsOf } = require('./files/images');
+const runnerControl = require('./workflow-runner/control');
 
 /**
  * The public types, each defined next to the code it describes.
@@ -45,6 +46,10 @@ const { sandboxImage, factsOf } = require('./files/images');
  * @typedef {import('./financial/fixtures').InvitedRecord} InvitedRecord
  * @typedef {import('./profiles/routes').Profile} Profile
  * @typedef {import('./age-verification/parent-connect').ParentConnectRecord} ParentConnectRecord
+ * @typedef {import('./workflows/fixtures').WorkflowRecord} WorkflowRecord
+ * @typedef {import('./workflow-runner/control').RunnerWorkflowSpec} RunnerWorkflowSpec
+ * @typedef {import('./workflow-runner/execution').Execution} RunnerExecution
+ * @typedef {import('./workflow-runner/execution').LivenessResult} LivenessResult
  */
 
 /**
@@ -80,6 +85,12 @@ const { sandboxImage, factsOf } = require('./files/images');
  *   parent_connect.consent_given is sent; undefined when that age verification has no Parent Connect request.
  * @property {() => number} expireAsyncJobs Same as POST /__sandbox/async-jobs/expire: every async job answers 404 from now on. Returns how many.
  * @property {(fileKey: string) => ImageFacts | undefined} uploadedFile What the upload host stored for a fileKey (size, SHA-256, format, marker), or undefined before a valid PUT.
+ * @property {(spec: RunnerWorkflowSpec) => WorkflowRecord} addRunnerWorkflow A workflow of the live key's organization with these steps (and
+ *   configs, failure budget, status), for POST /v1/workflows/{id}/sessions. Throws TypeError on a bad spec.
+ * @property {(sessionId: string) => RunnerExecution | undefined} getRunnerExecution Copy of a headless session's Workflow Runner execution, or undefined.
+ * @property {(sessionId: string, result: LivenessResult) => boolean} setRunnerLiveness What the liveness provider reports on FACE_LIVENESS
+ *   `complete` for this session (status, confidence, the face it saw); false for a session without a runner execution.
+ * @property {(sessionId: string) => SessionRecord | undefined} expireRunnerSession Expires a PENDING headless session now; undefined when unknown.
  * @property {() => Promise<void>} close Stops listening (API and upload host), drops open connections and cancels pending webhook retries.
  */
 
@@ -164,6 +175,10 @@ async function startSandbox(input) {
 		getBankStatement: (id) => copy(live.bankStatements.get(id)),
 		getCreditTerms: (id) => copy(live.creditTerms.get(id)),
 		getProfile: (id) => copy(live.profiles.get(id)),
+		addRunnerWorkflow: (spec) => structuredClone(runnerControl.addRunnerWorkflow(state, spec)),
+		getRunnerExecution: (id) => copy(state.runner.executions.get(id)),
+		setRunnerLiveness: (id, result) => runnerControl.setRunnerLiveness(state, id, result),
+		expireRunnerSession: (id) => copy(runnerControl.expireRunnerSession(state, id)),
 		uploadedFile(fileKey) {
 			const stored = state.files.get(fileKey)?.stored;
 			return stored ? { ...stored, marker: stored.marker && structuredClone(stored.marker) } : undefined;

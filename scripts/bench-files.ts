@@ -8,12 +8,14 @@
  * so the wall time comes from a second run of the same scenario without them.
  *
  *   npm run bench:files -- [--items 50] [--size 5000000] [--latency 200] [--json]
- *                          [--scenarios filesystem,filesystem-inline,memory,database,filesystem-inline-unbounded]
+ *                          [--scenarios filesystem,filesystem-inline,memory,database,filesystem-inline-unbounded,runner,runner-database]
  *
  * Scenarios: n8n binary data on disk (n8n's default) / in memory / in the database (queue mode's
  * default), each with the node's defaults (images above 4 MB go through a presigned upload);
  * "-inline" raises Upload Files Larger Than to 15 MB, so every image travels as base64 in the request;
  * "-inline-unbounded" (a reference, not a way to run the node) also switches the node's memory budget off.
+ * "runner" / "runner-database": Workflow Runner → Run With Files on a workflow of ID Verification, each
+ * item with an ID photo and a selfie of S bytes each (two images per item), files on disk / in the database.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -28,6 +30,7 @@ import { sandboxImage } from '../sandbox';
 import type { BinaryMode } from '../test/helpers/binaryData';
 import { setBinaryDataMode } from '../test/helpers/binaryData';
 import { runDeepIdv } from '../test/helpers/engine';
+import type { TestFile } from '../test/helpers/nodeTypes';
 
 const { values: args } = parseArgs({
 	options: {
@@ -50,6 +53,8 @@ interface Scenario {
 	inlineLimitMb?: number;
 	/** Reference only: the node's memory budget switched off, to show what it prevents. */
 	unbounded?: boolean;
+	/** Workflow Runner → Run With Files with two images per item, instead of Document → Scan. */
+	runner?: boolean;
 	label: string;
 }
 
@@ -64,6 +69,8 @@ const SCENARIOS: Record<string, Scenario> = {
 	},
 	memory: { mode: 'memory', label: 'memory, defaults: presigned upload' },
 	database: { mode: 'database', label: 'database (queue mode default), defaults: presigned upload' },
+	runner: { mode: 'filesystem', runner: true, label: 'Workflow Runner → Run With Files, filesystem: ID photo + selfie per item' },
+	'runner-database': { mode: 'database', runner: true, label: 'Workflow Runner → Run With Files, database: ID photo + selfie per item' },
 };
 
 interface Row {
@@ -73,6 +80,8 @@ interface Row {
 	wallSeconds: number;
 	failed: number;
 	uploads: number;
+	/** DeepIDV API requests per item (the uploads to file storage not counted). */
+	requestsPerItem: number;
 	/** Peak of live heap + external (Buffers) memory above the DeepIDV node's start, in MB. */
 	peakExtraMB: number;
 	/** The same in images of `size` bytes. */
@@ -86,13 +95,14 @@ interface Row {
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** A running sandbox server process. */
-async function withServer<T>(fn: (server: { url: string; key: string }) => Promise<T>): Promise<T> {
-	const child = spawn(process.execPath, ['--import', 'tsx', `${__dirname}/bench-server.ts`, '--items', '0', '--latency', String(latencyMs)], {
+async function withServer<T>(fn: (server: { url: string; key: string; workflowId?: string }) => Promise<T>, runner = false): Promise<T> {
+	const flags = ['--items', '0', '--latency', String(latencyMs), ...(runner ? ['--runner-workflow'] : [])];
+	const child = spawn(process.execPath, ['--import', 'tsx', `${__dirname}/bench-server.ts`, ...flags], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
 	try {
 		const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-		return await fn(JSON.parse(line) as { url: string; key: string });
+		return await fn(JSON.parse(line) as { url: string; key: string; workflowId?: string });
 	} finally {
 		child.kill('SIGTERM');
 		await once(child, 'exit');
@@ -107,12 +117,20 @@ async function runScenario(name: string): Promise<Row> {
 	const folder = mkdtempSync(join(tmpdir(), 'deepidv-bench-files-'));
 	const restore = await setBinaryDataMode(scenario.mode);
 	try {
-		const files = Array.from({ length: items }, (_, index) => {
-			const path = join(folder, `id-${index}.jpg`);
-			writeFileSync(path, sandboxImage({ format: 'jpeg', document: { documentNumber: `P${index}` }, size, seed: String(index) }));
-			return { data: { path, mimeType: 'image/jpeg', fileName: `id-${index}.jpg` } };
-		});
-		return await withServer(async ({ url, key }) => {
+		const image = (name: string, spec: Parameters<typeof sandboxImage>[0]) => {
+			const path = join(folder, name);
+			writeFileSync(path, sandboxImage({ format: 'jpeg', size, ...spec }));
+			return { path, mimeType: 'image/jpeg', fileName: name };
+		};
+		const files = Array.from({ length: items }, (_, index): Record<string, TestFile> =>
+			scenario.runner
+				? {
+						id_front: image(`id-${index}.jpg`, { document: { documentType: 'passport', firstName: 'Ada', lastName: `Bench${index}` }, face: `person-${index}`, seed: `id-${index}` }),
+						selfie_front: image(`selfie-${index}.jpg`, { face: `person-${index}`, seed: `selfie-${index}` }),
+					}
+				: { data: image(`id-${index}.jpg`, { document: { documentNumber: `P${index}` }, seed: String(index) }) },
+		);
+		return await withServer(async ({ url, key, workflowId }) => {
 			const gc = (globalThis as { gc?: () => void }).gc;
 			let start = 0;
 			let startRss = 0;
@@ -130,11 +148,22 @@ async function runScenario(name: string): Promise<Row> {
 			const started = { at: 0 };
 			const result = await runDeepIdv(
 				{
-					parameters: {
-						resource: 'document',
-						operation: 'scan',
-						...(scenario.inlineLimitMb !== undefined && { fileOptions: { inlineLimitMb: scenario.inlineLimitMb } }),
-					},
+					parameters: scenario.runner
+						? {
+								resource: 'workflowRunner',
+								operation: 'runWithFiles',
+								workflowId: { __rl: true, mode: 'id', value: workflowId! },
+								firstName: 'Ada',
+								lastName: 'Lovelace',
+								email: 'ada@example.com',
+								phone: '+15192223333',
+								documentType: 'passport-us',
+							}
+						: {
+								resource: 'document',
+								operation: 'scan',
+								...(scenario.inlineLimitMb !== undefined && { fileOptions: { inlineLimitMb: scenario.inlineLimitMb } }),
+							},
 					input: files.map(() => ({})),
 					files,
 					credential: { apiKey: key, baseUrl: url },
@@ -161,8 +190,8 @@ async function runScenario(name: string): Promise<Row> {
 				},
 			);
 			const wallMs = performance.now() - started.at;
-			const stats = (await (await fetch(`${url}/__sandbox/stats`)).json()) as { uploads: number };
-			const failed = result.items.filter((item) => item.json.error).length;
+			const stats = (await (await fetch(`${url}/__sandbox/stats`)).json()) as { uploads: number; requests: number };
+			const failed = result.items.filter((item) => item.json.error || (scenario.runner && item.json.run_outcome !== 'completed')).length;
 			if (failed > 0) process.stderr.write(`first failure: ${JSON.stringify(result.items.find((item) => item.json.error)?.json)}\n`);
 			return {
 				scenario: scenario.label,
@@ -171,12 +200,13 @@ async function runScenario(name: string): Promise<Row> {
 				wallSeconds: round(wallMs / 1000, 2),
 				failed: failed + (result.error ? items : 0),
 				uploads: stats.uploads,
+				requestsPerItem: round(stats.requests / items, 2),
 				peakExtraMB: round((peak - start) / MB),
 				peakExtraImages: round((peak - start) / size),
 				peakExtraRssMB: round((peakRss - startRss) / MB),
 				startMB: round(start / MB),
 			};
-		});
+		}, scenario.runner);
 	} finally {
 		await restore();
 		rmSync(folder, { recursive: true, force: true });
@@ -199,7 +229,7 @@ async function main() {
 		process.stdout.write(`${JSON.stringify({ items, size, latencyMs, rows }, null, 2)}\n`);
 		return;
 	}
-	const headers = ['scenario', 'items', 'image MB', 'wall s', 'failed', 'uploads', 'peak extra MB', '≈ images', 'peak extra RSS MB', 'at start MB'];
+	const headers = ['scenario', 'items', 'image MB', 'wall s', 'failed', 'uploads', 'requests/item', 'peak extra MB', '≈ images', 'peak extra RSS MB', 'at start MB'];
 	const cells = rows.map((r) => [
 		r.scenario,
 		String(r.items),
@@ -207,6 +237,7 @@ async function main() {
 		r.wallSeconds.toFixed(2),
 		String(r.failed),
 		String(r.uploads),
+		String(r.requestsPerItem),
 		r.peakExtraMB.toFixed(1),
 		r.peakExtraImages.toFixed(1),
 		r.peakExtraRssMB.toFixed(1),

@@ -1,7 +1,8 @@
 /**
  * The benchmark's DeepIDV sandbox server, in its own process so that it does not compete with the
  * client for the event loop (the real API is another machine). Seeds `--items` PENDING sessions
- * `bench-0…`, prints one JSON line `{ url, key }` and serves until killed.
+ * `bench-0…` (and with `--runner-workflow` a Workflow Runner workflow of ID Verification), prints one
+ * JSON line `{ url, key, workflowId }` and serves until killed.
  */
 import { parseArgs } from 'node:util';
 
@@ -13,6 +14,7 @@ const { values } = parseArgs({
 		rate: { type: 'string' },
 		burst: { type: 'string' },
 		latency: { type: 'string', default: '0' },
+		'runner-workflow': { type: 'boolean', default: false },
 	},
 });
 
@@ -27,7 +29,9 @@ async function main() {
 	for (let index = 0; index < Number(values.items); index++) {
 		sb.addSession({ id: `bench-${index}`, status: 'PENDING', session_progress: 'PENDING' });
 	}
-	process.stdout.write(`${JSON.stringify({ url: sb.url, key: sb.keys.live })}\n`);
+	// For the Workflow Runner benchmark: a workflow of ID Verification alone.
+	const workflowId = values['runner-workflow'] ? sb.addRunnerWorkflow({ name: 'Bench ID only', steps: ['ID_VERIFICATION'] }).id : undefined;
+	process.stdout.write(`${JSON.stringify({ url: sb.url, key: sb.keys.live, workflowId })}\n`);
 	const stop = () => void sb.close().then(() => process.exit(0));
 	process.on('SIGTERM', stop);
 	process.on('SIGINT', stop);

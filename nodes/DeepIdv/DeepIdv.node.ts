@@ -21,6 +21,7 @@ import * as selfExclusion from './actions/selfExclusion';
 import * as screening from './actions/screening';
 import * as session from './actions/session';
 import * as workflow from './actions/workflow';
+import * as workflowRunner from './actions/workflowRunner';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
@@ -35,7 +36,7 @@ export class DeepIdv implements INodeType {
 		// n8n's node panel shows the trigger's description for the pair; this one is seen where the node
 		// stands alone, e.g. as an AI agent's tool.
 		description:
-			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), run credit checks and age verification with parental consent, ask applicants for bank statements and businesses for credit terms, manage branding profiles, check ID documents and faces in image files, and run iGaming checks (VPN, jurisdiction, anti-cheat, injection) with a self-exclusion registry',
+			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows and run them on an applicant’s files without the hosted pages, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), run credit checks and age verification with parental consent, ask applicants for bank statements and businesses for credit terms, manage branding profiles, check ID documents and faces in image files, and run iGaming checks (VPN, jurisdiction, anti-cheat, injection) with a self-exclusion registry',
 		defaults: { name: 'DeepIDV' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -61,6 +62,7 @@ export class DeepIdv implements INodeType {
 					{ name: 'Self-Exclusion', value: 'selfExclusion', description: "The organisation's iGaming self-exclusion registry, and purging enrolled faces" },
 					{ name: 'Session', value: 'session', description: 'Verification sessions that applicants complete' },
 					{ name: 'Workflow', value: 'workflow', description: 'Verification workflows: the steps an applicant goes through' },
+					{ name: 'Workflow Runner', value: 'workflowRunner', description: "Run a workflow's steps from n8n, with files, instead of DeepIDV's hosted pages" },
 				],
 				// Session stays the default: saved workflows that never stored the resource keep working.
 				default: 'session',
@@ -78,6 +80,7 @@ export class DeepIdv implements INodeType {
 			...selfExclusion.description,
 			...session.description,
 			...workflow.description,
+			...workflowRunner.description,
 			requestOptions,
 		],
 	};

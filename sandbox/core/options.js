@@ -41,6 +41,22 @@ const { normalizeFault } = require('./faults');
  * @property {number} [asyncJobTtlMs] How long a job can be fetched before GET answers 404. Default 24 h (undocumented).
  * @property {boolean} [igamingStepsConfigured] Whether the sessions' workflows have the four iGaming check steps (the sandbox has no
  *   workflow step for them). Default true; false: every iGaming check answers the documented fail-soft UNAVAILABLE / allow.
+ * @property {number | null} [runnerFailureLimit] Workflow Runner: the session-wide failure budget of a new headless session (`attempts_remaining`;
+ *   null = no limit). Set in the Admin Console, not by the API; default 3 (the docs' examples). addRunnerWorkflow can set it per workflow.
+ * @property {'auto' | 'none'} [runnerDecision] What a finished run ends as: 'auto' (default) SUBMITTED then VERIFIED, or REJECTED when an
+ *   advisory check did not pass (each with its webhook); 'none' stays SUBMITTED for a manual decision. Undocumented.
+ * @property {number | Record<string, number>} [runnerNotReadyPolls] How many `action: complete` calls of a multi-phase step answer 409
+ *   `<STEP>_RESULT_NOT_READY` before the result is ready: one number for every step, or per step id (others 0). Default 0.
+ * @property {number | null} [runnerPollIntervalSeconds] Overrides the documented `poll_interval_seconds` (PHONE_VERIFICATION 5, PROOFCALL 30)
+ *   in requirements, for tests. Default null (documented values).
+ * @property {number} [runnerIdTypeConfidenceThreshold] ID_TYPE_LOW_CONFIDENCE below this (0–100) when the step config sets no
+ *   id_confidence_threshold. Default 50 (undocumented).
+ * @property {'reject-session' | 'invalid'} [runnerConsentDeclined] CONSENT with `accepted: false`: 'reject-session' (default) ends the run
+ *   REJECTED (session.status.rejected); 'invalid' answers 400. Undocumented.
+ * @property {string[]} [runnerNotRunnableSteps] Step ids (API form) that answer 501 "not runnable through the API yet". Default [].
+ * @property {number} [runnerStepLatencyMs] How long a step submission is processed; a second submission for the session meanwhile
+ *   answers 409 (concurrent conflict). Default 0.
+ * @property {boolean} [runnerCreatedWebhook] Whether creating a headless session fires session.created (the docs are silent). Default true.
  */
 
 /** @typedef {{ live: string, sandbox: string }} SandboxKeys */
@@ -78,6 +94,15 @@ const { normalizeFault } = require('./faults');
  * @property {number} financialPageSize
  * @property {'refused' | 'allowed'} creditCheckCreateWithSandboxKey
  * @property {boolean} igamingStepsConfigured
+ * @property {number | null} runnerFailureLimit
+ * @property {'auto' | 'none'} runnerDecision
+ * @property {number | Record<string, number>} runnerNotReadyPolls
+ * @property {number | null} runnerPollIntervalSeconds
+ * @property {number} runnerIdTypeConfidenceThreshold
+ * @property {'reject-session' | 'invalid'} runnerConsentDeclined
+ * @property {string[]} runnerNotRunnableSteps
+ * @property {number} runnerStepLatencyMs
+ * @property {boolean} runnerCreatedWebhook
  */
 
 /** Fixed keys so that scripts and docs can use them; `sk_` as in the SDK's redacted key form. */
@@ -123,6 +148,17 @@ const RUNTIME_DEFAULTS = {
 	creditCheckCreateWithSandboxKey: 'refused',
 	// An iGaming check runs only when its step is on the session's workflow; the sandbox's workflows have no such step.
 	igamingStepsConfigured: true,
+	// The Workflow Runner's failure budget is an Admin Console setting (3 in the docs' examples); what a finished run ends as,
+	// how long async results take, and a declined consent are undocumented.
+	runnerFailureLimit: 3,
+	runnerDecision: 'auto',
+	runnerNotReadyPolls: 0,
+	runnerPollIntervalSeconds: null,
+	runnerIdTypeConfidenceThreshold: 50,
+	runnerConsentDeclined: 'reject-session',
+	runnerNotRunnableSteps: [],
+	runnerStepLatencyMs: 0,
+	runnerCreatedWebhook: true,
 	quiet: true,
 };
 
@@ -204,6 +240,30 @@ const RUNTIME = {
 	financialPageSize: numberWhere('financialPageSize', (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1'),
 	creditCheckCreateWithSandboxKey: oneOf('creditCheckCreateWithSandboxKey', ['refused', 'allowed']),
 	igamingStepsConfigured: oneOf('igamingStepsConfigured', [true, false]),
+	runnerFailureLimit(value) {
+		if (value === null) return null;
+		return numberWhere('runnerFailureLimit', (n) => Number.isInteger(n) && n >= 1, 'null or an integer >= 1')(value);
+	},
+	runnerDecision: oneOf('runnerDecision', ['auto', 'none']),
+	runnerNotReadyPolls(value) {
+		const count = numberWhere('runnerNotReadyPolls', (n) => Number.isInteger(n) && n >= 0, 'an integer >= 0 or an object of them per step id');
+		if (typeof value === 'number') return count(value);
+		const perStep = plainObject(value, 'runnerNotReadyPolls');
+		Object.values(perStep).forEach(count);
+		return { ...perStep };
+	},
+	runnerPollIntervalSeconds(value) {
+		if (value === null) return null;
+		return nonNegative('runnerPollIntervalSeconds')(value);
+	},
+	runnerIdTypeConfidenceThreshold: numberWhere('runnerIdTypeConfidenceThreshold', (n) => n >= 0 && n <= 100, 'a number 0-100'),
+	runnerConsentDeclined: oneOf('runnerConsentDeclined', ['reject-session', 'invalid']),
+	runnerNotRunnableSteps(value) {
+		if (!Array.isArray(value) || !value.every((id) => typeof id === 'string')) throw new TypeError('runnerNotRunnableSteps must be an array of step ids');
+		return [...value];
+	},
+	runnerStepLatencyMs: nonNegative('runnerStepLatencyMs'),
+	runnerCreatedWebhook: oneOf('runnerCreatedWebhook', [true, false]),
 };
 
 /**

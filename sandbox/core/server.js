@@ -23,6 +23,8 @@ const controlRoutes = require('./control-routes');
 const ageVerificationRoutes = require('../age-verification/routes');
 const creditCheckRoutes = require('../credit-checks/routes');
 const igamingRoutes = require('../igaming/routes');
+const workflowRunnerRoutes = require('../workflow-runner/routes');
+const workflowRunnerControlRoutes = require('../workflow-runner/control-routes');
 
 /** @typedef {import('./state').SandboxState} SandboxState */
 /** @typedef {import('./http').ApiResponse} ApiResponse */
@@ -35,8 +37,8 @@ const CONTROL_PREFIX = '/__sandbox/';
 
 /** @param {SandboxState} state */
 function createRequestListener(state) {
-	const api = createRouter([...ageVerificationRoutes, ...creditCheckRoutes, ...sessionRoutes, ...progressRoutes, ...reVerificationRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes, ...fileRoutes, ...financialRoutes, ...profileRoutes, ...igamingRoutes]);
-	const control = createRouter(controlRoutes);
+	const api = createRouter([...ageVerificationRoutes, ...creditCheckRoutes, ...sessionRoutes, ...workflowRunnerRoutes, ...progressRoutes, ...reVerificationRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes, ...fileRoutes, ...financialRoutes, ...profileRoutes, ...igamingRoutes]);
+	const control = createRouter([...controlRoutes, ...workflowRunnerControlRoutes]);
 
 	/**
 	 * @param {IncomingMessage} req

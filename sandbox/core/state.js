@@ -9,6 +9,7 @@ const { createWebhooks } = require('./webhooks');
 const { createAsyncJobs } = require('../screening/async-jobs');
 const { applyRuntimeOptions } = require('./options');
 const { seedParentConnects } = require('../age-verification/parent-connect');
+const { createRunnerStore } = require('../workflow-runner/execution');
 
 /** @typedef {import('./webhooks').Delivery} Delivery */
 /** @typedef {import('./access').Identity} Identity */
@@ -58,6 +59,7 @@ const { seedParentConnects } = require('../age-verification/parent-connect');
  * @property {{ created: Array<{ id: string, input: import('../age-verification/validation').CreateAgeVerificationInput }>, parentConnects: import('../age-verification/parent-connect').ParentConnectRecord[] }} ageVerification
  *   Age verifications created, and the Parent Connect requests (seeded, plus one per parent-connect create).
  * @property {Array<{ id: string, inquiry: 'hard' | 'soft', uat: boolean, input: import('../credit-checks/validation').CreateCreditCheckInput }>} creditChecks Credit checks created.
+ * @property {import('../workflow-runner/execution').RunnerStore} runner Workflow Runner executions and the upload keys minted for them.
  * @property {string} baseUrl 'http://host:port', set once listening.
  * @property {string} uploadBaseUrl The upload host's 'http://host:port', set once listening.
  * @property {(line: string) => void} log
@@ -91,6 +93,7 @@ function createState(options) {
 		asyncJobs: createAsyncJobs(() => state.options),
 		ageVerification: { created: [], parentConnects: seedParentConnects() },
 		creditChecks: [],
+		runner: createRunnerStore(),
 		baseUrl: '',
 		uploadBaseUrl: '',
 		log(line) {

@@ -31,7 +31,7 @@ const { factsCollector } = require('./images');
  * @property {string} fileKey
  * @property {string} organizationId
  * @property {string} contentType
- * @property {number} byteLength
+ * @property {number | null} byteLength null: any length (the Workflow Runner's session uploads are presigned without one).
  * @property {string} signature The URL's X-Amz-Signature.
  * @property {number} expiresAt Epoch ms.
  * @property {ImageFacts | null} stored What the finished upload held, or null until a valid PUT.
@@ -101,7 +101,7 @@ function createUploadListener(state) {
 		if (record.headers['content-type'] !== upload.contentType) return s3Error(403, 'SignatureDoesNotMatch', SIGNATURE_MISMATCH);
 		const length = record.headers['content-length'];
 		if (length === undefined) return s3Error(411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.');
-		if (Number(length) !== upload.byteLength || record.bytes !== upload.byteLength) return s3Error(403, 'SignatureDoesNotMatch', SIGNATURE_MISMATCH);
+		if (upload.byteLength !== null && (Number(length) !== upload.byteLength || record.bytes !== upload.byteLength)) return s3Error(403, 'SignatureDoesNotMatch', SIGNATURE_MISMATCH);
 		const facts = collector.done();
 		upload.stored = facts;
 		state.stats.uploads += 1;
@@ -133,7 +133,7 @@ function createUploadListener(state) {
  * A presigned PUT URL on the upload host for `fileKey`, valid for `uploadUrlTtlSeconds`, bound to the
  * content type and exact length (POST /v1/upload/presign and POST /v1/profiles/logo-upload-url hand these out).
  * @param {{ state: SandboxState, identity: { organization: { id: string } } }} ctx
- * @param {string} fileKey @param {string} contentType @param {number} byteLength
+ * @param {string} fileKey @param {string} contentType @param {number | null} byteLength null: not bound to a length
  */
 function issueUploadUrl(ctx, fileKey, contentType, byteLength) {
 	const ttl = ctx.state.options.uploadUrlTtlSeconds;
@@ -145,7 +145,7 @@ function issueUploadUrl(ctx, fileKey, contentType, byteLength) {
 		'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
 		'X-Amz-Date': amzDate,
 		'X-Amz-Expires': String(ttl),
-		'X-Amz-SignedHeaders': 'content-length;content-type;host',
+		'X-Amz-SignedHeaders': byteLength === null ? 'content-type;host' : 'content-length;content-type;host',
 		'X-Amz-Signature': signature,
 	});
 	return `${ctx.state.uploadBaseUrl}/${fileKey}?${query}`;

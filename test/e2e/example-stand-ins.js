@@ -49,14 +49,44 @@ const itemsNamed = (at, name, items) => [
 
 /**
  * The output of a reader: rows of a sheet, or emails (each `{ json, attachment: { base64, fileName,
- * mimeType } }`, the attachment as `attachment_0` like the Email Trigger's).
- * @typedef {{ rows: object[] } | { emails: { json: object, attachment: { base64: string, fileName: string, mimeType: string } }[] }} ReaderData
+ * mimeType } }`, the attachment as `attachment_0` like the Email Trigger's; or several, `attachments`).
+ * @typedef {{ rows: object[] } | { emails: ({ json: object, attachment: { base64: string, fileName: string, mimeType: string } } | { json: object, attachments: { base64: string, fileName: string, mimeType: string }[] })[] }} ReaderData
  */
 
-/** @param {any} node @param {ReaderData} data @returns {{ nodes: any[] }} */
+/**
+ * Emails with several attachments (`attachments`, as `attachment_0`, `attachment_1`, … like the
+ * Email Trigger's), keeping each email's fields: the emails, one Convert to File per attachment, and
+ * a Merge by position under the reader's name that puts the email's fields and its files together.
+ * @param {any} node @param {{ json: object, attachments: { base64: string, fileName: string, mimeType: string }[] }[]} emails
+ * @returns {{ nodes: any[], connections: Record<string, any> }}
+ */
+function attachmentsStandIn(node, emails) {
+	const count = Math.max(...emails.map((email) => email.attachments.length));
+	const [set, split] = itemsNamed(node, `${node.name} (emails)`, emails.map(({ json, attachments }) => ({ ...json, attachments })));
+	const files = Array.from({ length: count }, (_, i) =>
+		nodeLike(node, `${node.name} (attachment ${i})`, 'n8n-nodes-base.convertToFile', 1.1, {
+			operation: 'toBinary',
+			sourceProperty: `attachments[${i}].base64`,
+			binaryPropertyName: `attachment_${i}`,
+			options: { fileName: `={{ $json.attachments[${i}].fileName }}`, mimeType: `={{ $json.attachments[${i}].mimeType }}` },
+		}),
+	);
+	const merge = nodeLike(node, node.name, 'n8n-nodes-base.merge', 3.2, { mode: 'combine', combineBy: 'combineByPosition', numberInputs: count + 1, options: {} });
+	const trigger = nodeLike(node, 'Mail Arrives (test)', 'n8n-nodes-base.manualTrigger', 1, {});
+	const connections = {
+		[trigger.name]: { main: [[{ node: set.name, type: 'main', index: 0 }]] },
+		[set.name]: { main: [[{ node: split.name, type: 'main', index: 0 }]] },
+		[split.name]: { main: [[{ node: merge.name, type: 'main', index: 0 }, ...files.map((file) => ({ node: file.name, type: 'main', index: 0 }))]] },
+		...Object.fromEntries(files.map((file, i) => [file.name, { main: [[{ node: merge.name, type: 'main', index: i + 1 }]] }])),
+	};
+	return { nodes: [trigger, set, split, ...files, merge], connections };
+}
+
+/** @param {any} node @param {ReaderData} data @returns {{ nodes: any[], connections?: Record<string, any> }} */
 function readerStandIn(node, data) {
 	if ('rows' in data) return { nodes: itemsNamed(node, node.name, data.rows) };
-	const emails = data.emails.map(({ json, attachment }) => ({ ...json, attachment }));
+	if (data.emails.some((email) => 'attachments' in email)) return attachmentsStandIn(node, /** @type {any} */ (data.emails));
+	const emails = /** @type {any[]} */ (data.emails).map(({ json, attachment }) => ({ ...json, attachment }));
 	const [set, split] = itemsNamed(node, `${node.name} (emails)`, emails);
 	const toFile = nodeLike(node, node.name, 'n8n-nodes-base.convertToFile', 1.1, {
 		operation: 'toBinary',
@@ -92,8 +122,11 @@ function withStandIns(workflow, readers = {}) {
 					for (const target of branch ?? []) if (target.node === node.name) target.node = first.name;
 				}
 			}
-			for (let i = 0; i < standIn.nodes.length - 1; i++) {
-				copy.connections[standIn.nodes[i].name] = { main: [[{ node: standIn.nodes[i + 1].name, type: 'main', index: 0 }]] };
+			if (standIn.connections) Object.assign(copy.connections, standIn.connections);
+			else {
+				for (let i = 0; i < standIn.nodes.length - 1; i++) {
+					copy.connections[standIn.nodes[i].name] = { main: [[{ node: standIn.nodes[i + 1].name, type: 'main', index: 0 }]] };
+				}
 			}
 			nodes.push(...standIn.nodes);
 			replaced.push({ node: node.name, why: READERS[/** @type {keyof READERS} */ (node.type)] });

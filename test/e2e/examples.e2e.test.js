@@ -62,6 +62,19 @@ const READERS = {
 			],
 		},
 	},
+	'email-runner-liveness-reminder.json': {
+		'Verification Inbox': {
+			emails: [
+				{
+					json: { from: 'jane.doe@example.com', subject: 'Jane Doe +15192223333' },
+					attachments: [
+						{ base64: sandboxImage({ format: 'jpeg', document: { documentType: 'passport', firstName: 'Jane', lastName: 'Doe' }, face: 'jane' }).toString('base64'), fileName: 'passport.jpg', mimeType: 'image/jpeg' },
+						{ base64: sandboxImage({ format: 'jpeg', face: 'jane' }).toString('base64'), fileName: 'selfie.jpg', mimeType: 'image/jpeg' },
+					],
+				},
+			],
+		},
+	},
 	'email-document-scan-sheet.json': {
 		'Email With Attachment': {
 			emails: [
@@ -257,8 +270,19 @@ const jsonOf = (/** @type {any} */ execution, /** @type {string} */ node) => nod
 const ran = (/** @type {any} */ execution, /** @type {string} */ node) => node in execution.data.resultData.runData;
 const path = (/** @type {import('../../sandbox').RecordedRequest} */ request) => `${request.method} ${request.path}`;
 
+/** The DeepIDV workflows the Workflow Runner examples run (users choose their own), by file. */
+const RUNNER_WORKFLOWS = {
+	'form-runner-verify-crm.json': ['ID_VERIFICATION'],
+	'email-runner-liveness-reminder.json': ['ID_VERIFICATION', 'FACE_LIVENESS'],
+};
+
 beforeAll(async () => {
 	sandbox = await startSandbox({ webhookRetry: { attempts: 1 } });
+	// The Workflow Runner examples name a placeholder workflow: their runs get one of the sandbox's.
+	for (const [file, steps] of Object.entries(RUNNER_WORKFLOWS)) {
+		const { id } = sandbox.addRunnerWorkflow({ name: file, steps });
+		for (const node of runOf(file).workflow.nodes.filter((/** @type {any} */ candidate) => candidate.type === DEEPIDV_NODE)) node.parameters.workflowId.value = id;
+	}
 	n8n = await instanceWithPackage();
 	await n8n.importCredentials([
 		{ id: API_CREDENTIAL_ID, name: API_CREDENTIAL_REF.name, type: CREDENTIAL_TYPE, data: { apiKey: sandbox.keys.live, baseUrl: sandbox.url } },
@@ -760,6 +784,97 @@ describeExample('igaming-signup-gate.json (the webhook, posted as a sign-up back
 		expect(ipv6.body).toMatchObject({ decision: 'review', worst_action: 'error', checks: { anti_cheat: 'allow' } });
 		expect(ipv6.body.checks.vpn_detection).toMatch(/^The IP Address "2001:db8::7" is an IPv6 address/);
 		expect(record(ipv6.id)?.status).toBe('PENDING');
+describeExample('form-runner-verify-crm.json (the form, posted multipart; the CRM as a stand-in)', () => {
+	const passport = { bytes: sandboxImage({ format: 'jpeg', document: { documentType: 'passport', firstName: 'Jane', lastName: 'Doe' }, face: 'jane' }), fileName: 'passport.jpg', type: 'image/jpeg' };
+	const back = { bytes: sandboxImage({ format: 'jpeg', seed: 'back' }), fileName: 'back.jpg', type: 'image/jpeg' };
+	const selfie = (/** @type {string} */ face) => ({ bytes: sandboxImage({ format: 'jpeg', face }), fileName: 'selfie.jpg', type: 'image/jpeg' });
+	const answers = (/** @type {string} */ face) => ['Jane', 'Doe', 'jane.doe@example.com', '+1 519 222 3333', 'passport-us', passport, back, selfie(face)];
+	/** @type {any[]} */
+	let executions;
+	/** @type {import('../../sandbox').RecordedRequest[]} */
+	let requests;
+	beforeAll(async () => {
+		sandbox.clearRequests();
+		expect(await submitForm('form-runner-verify-crm.json', answers('jane'))).toBe(200);
+		await finished('form-runner-verify-crm.json', 1);
+		requests = [...sandbox.requests];
+		expect(await submitForm('form-runner-verify-crm.json', answers('someone-else'))).toBe(200);
+		executions = await finished('form-runner-verify-crm.json', 2);
+	});
+
+	it('runs the workflow on the form files: a headless session, both photos uploaded to it without the key, ID Verification submitted once', () => {
+		const [, created] = requests;
+		const sessionId = jsonOf(executions[0], 'Run With Files')[0].session_id;
+		const workflowId = created.path.split('/')[3];
+		expect(requests.map(path)).toEqual([
+			`GET /v1/workflows/${workflowId}`,
+			`POST /v1/workflows/${workflowId}/sessions`,
+			`POST /v1/sessions/${sessionId}/uploads`,
+			`POST /v1/sessions/${sessionId}/steps/ID_VERIFICATION`,
+			`GET /v1/sessions/${sessionId}`,
+		]);
+		expect(created.json).toEqual({ firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com', phone: '+15192223333' });
+		expect(requests[2].json).toEqual({
+			files: [
+				{ file_name: 'passport.jpg', content_type: 'image/jpeg', upload_type: 'id_front' },
+				{ file_name: 'selfie.jpg', content_type: 'image/jpeg', upload_type: 'selfie_front' },
+			],
+		});
+		expect(sandbox.uploads.every((upload) => upload.headers['x-api-key'] === undefined)).toBe(true);
+	});
+
+	it('adds the verified applicant to the CRM', () => {
+		const [crm] = jsonOf(executions[0], 'Update CRM');
+		expect({ ...crm, body: JSON.parse(crm.body) }).toEqual({
+			method: 'POST',
+			url: 'https://crm.example.com/api/contacts',
+			body: {
+				firstName: 'Jane',
+				lastName: 'Doe',
+				email: 'jane.doe@example.com',
+				verification: 'DeepIDV',
+				deepidvSessionId: jsonOf(executions[0], 'Run With Files')[0].session_id,
+				status: 'VERIFIED',
+				faceMatchConfidence: expect.any(Number),
+			},
+		});
+		expect(ran(executions[0], 'Manual Review')).toBe(false);
+	});
+
+	it('sends an applicant whose selfie does not match to manual review, with the failed step and its reason', () => {
+		const [review] = jsonOf(executions[1], 'Manual Review');
+		expect(review).toMatchObject({
+			run_outcome: 'step_failed',
+			stopped_at_step: 'ID_VERIFICATION',
+			failure_reason: 'FACE_MISMATCH',
+			failure_explained: 'The selfie does not match the face on the document closely enough.',
+			attempts_remaining: 2,
+			session: null,
+		});
+		expect(ran(executions[1], 'Update CRM')).toBe(false);
+	});
+});
+
+describeExample('email-runner-liveness-reminder.json (the mailbox and SMTP as stand-ins)', () => {
+	it('runs ID Verification from the two attachments, stops before face liveness and emails the applicant', async () => {
+		const { execution, requests } = await execute('email-runner-liveness-reminder.json');
+		const [run] = jsonOf(execution, 'Run With Files');
+		expect(run).toMatchObject({
+			run_outcome: 'waiting_for_applicant',
+			stopped_at_step: 'FACE_LIVENESS',
+			waiting_for: 'face_liveness',
+			current_step: 1,
+			steps_submitted: [{ step_id: 'ID_VERIFICATION', step_status: 'COMPLETED', failure_reason: null }],
+		});
+		expect(requests.filter((request) => request.path.includes('/steps/')).map(path)).toEqual([`POST /v1/sessions/${run.session_id}/steps/ID_VERIFICATION`]);
+		expect(jsonOf(execution, 'Email the Applicant')).toEqual([
+			{
+				toEmail: 'jane.doe@example.com',
+				subject: 'One more step: your liveness check',
+				text: `Hello Jane,\n\nThank you for your documents. To finish your verification, open our app and take the short liveness check (your face, on camera). Your verification reference is ${run.session_id}.\n`,
+			},
+		]);
+		expect(ran(execution, 'Review the Others')).toBe(false);
 	});
 });
 

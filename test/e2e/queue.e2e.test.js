@@ -72,6 +72,50 @@ const verifyWorkflow = chainWorkflow({
 	],
 });
 
+const RUNNER_PATH = 'deepidv-e2e-run-with-files';
+
+/**
+ * Webhook (POST multipart/form-data with the files idPhoto and selfie) → Workflow Runner → Run With
+ * Files on a workflow of ID Verification, Document Type passport-us: made once the sandbox holds
+ * the workflow.
+ * @param {string} workflowId
+ */
+const runnerWorkflowFor = (workflowId) =>
+	chainWorkflow({
+		id: 'e2eQueueRunWithFiles',
+		nodes: [
+			{
+				name: 'Applicant upload',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId: '7e2c9a41-3b5d-4f86-a0c2-9d1e3f5a7b04',
+				parameters: { httpMethod: 'POST', path: RUNNER_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			},
+			deepIdvNode({
+				credential: live,
+				parameters: {
+					resource: 'workflowRunner',
+					operation: 'runWithFiles',
+					workflowId: byId(workflowId),
+					firstName: 'Ada',
+					lastName: 'Lovelace',
+					email: 'ada@example.com',
+					phone: '+15192223333',
+					documentType: 'passport-us',
+					idFrontField: 'idPhoto',
+					selfieField: 'selfie',
+				},
+			}),
+		],
+	});
+/** @type {ReturnType<typeof runnerWorkflowFor>} */
+let runnerWorkflow;
+
+/** @type {Promise<Awaited<ReturnType<import('../../scripts/lib/n8n-instance').N8nInstance['setupOwner']>>> | undefined} */
+let ownerSession;
+/** n8n's REST API as its owner; n8n sets the owner up once, so the session is shared by the tests. */
+const owner = () => (ownerSession ??= n8n.setupOwner());
+
 /** @param {string} file */
 const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
 /** Execution IDs a worker's log says it ran. @param {string} log */
@@ -96,13 +140,15 @@ beforeAll(async () => {
 		credential(live.id, sandbox.keys.live, sandbox.url),
 		{ ...hook, type: 'deepIdvWebhookApi', data: { signingSecret: SIGNING_SECRET } },
 	]);
-	await n8n.importWorkflows([bulkWorkflow, triggerWorkflow, verifyWorkflow]);
-	for (const workflow of [bulkWorkflow, triggerWorkflow, verifyWorkflow]) await n8n.publish(workflow.id);
+	runnerWorkflow = runnerWorkflowFor(sandbox.addRunnerWorkflow({ name: 'ID only', steps: ['ID_VERIFICATION'] }).id);
+	await n8n.importWorkflows([bulkWorkflow, triggerWorkflow, verifyWorkflow, runnerWorkflow]);
+	for (const workflow of [bulkWorkflow, triggerWorkflow, verifyWorkflow, runnerWorkflow]) await n8n.publish(workflow.id);
 	await n8n.start({ timeoutMs: 120_000 });
 	await Promise.all([n8n.addWorker(), n8n.addWorker()]);
 	await n8n.waitForWebhook(`/webhook/${BULK_PATH}`);
 	await n8n.waitForWebhook(triggerWebhookPath(TRIGGER_WEBHOOK_ID));
 	await n8n.waitForWebhook(`/webhook/${VERIFY_PATH}`);
+	await n8n.waitForWebhook(`/webhook/${RUNNER_PATH}`);
 }, 400_000);
 
 afterAll(async () => {
@@ -204,7 +250,7 @@ describe('queue mode: main + 2 workers, PostgreSQL and Redis', () => {
 			form.append('selfie', new Blob([new Uint8Array(selfie)], { type: 'image/jpeg' }), 'selfie.jpg');
 			const response = await fetch(`${n8n.baseUrl}/webhook/${VERIFY_PATH}`, { method: 'POST', body: form });
 			answer = { status: response.status, body: await response.json() };
-			const rest = await n8n.setupOwner();
+			const rest = await owner();
 			const [entry] = await waitFor('the saved verification execution', async () => {
 				const list = await rest.executions(verifyWorkflow.id);
 				return list.length === 1 && list[0].status === 'success' ? list : undefined;
@@ -263,6 +309,76 @@ describe('queue mode: main + 2 workers, PostgreSQL and Redis', () => {
 			]);
 			// The DeepIDV node's output keeps the same references: no copy of the files in the execution data.
 			expect(nodeOutput(execution, 'DeepIDV')[0].binary).toEqual({ idPhoto: storedId, selfie: storedSelfie });
+		});
+	});
+	describe('Workflow Runner → Run With Files on a worker, files in the database', () => {
+		const idPhoto = sandboxImage({ format: 'jpeg', document: PASSPORT, face: 'ada', size: 5 * 1024 * 1024 });
+		const selfie = sandboxImage({ format: 'jpeg', face: 'ada', size: 5 * 1024 * 1024 });
+		/** @type {{ status: number, body: any }} */
+		let answer;
+		/** @type {any} */
+		let execution;
+		/** @type {string[]} */
+		let ranBefore;
+		let requestsBefore = 0;
+		let uploadsBefore = 0;
+
+		beforeAll(async () => {
+			// The headless session's own webhooks (it ends submitted) would start the trigger workflow above.
+			sandbox.clearWebhooks();
+			ranBefore = n8n.workers.flatMap((worker) => executionsRun(read(worker.logFile)));
+			requestsBefore = sandbox.requests.length;
+			uploadsBefore = sandbox.uploads.length;
+			const form = new FormData();
+			form.append('idPhoto', new Blob([new Uint8Array(idPhoto)], { type: 'image/jpeg' }), 'passport.jpg');
+			form.append('selfie', new Blob([new Uint8Array(selfie)], { type: 'image/jpeg' }), 'selfie.jpg');
+			const response = await fetch(`${n8n.baseUrl}/webhook/${RUNNER_PATH}`, { method: 'POST', body: form });
+			answer = { status: response.status, body: await response.json() };
+			const rest = await owner();
+			const [entry] = await waitFor('the saved Run With Files execution', async () => {
+				const list = await rest.executions(runnerWorkflow.id);
+				return list.length === 1 && list[0].status === 'success' ? list : undefined;
+			});
+			execution = await rest.execution(entry.id);
+		}, 120_000);
+
+		it('answers with the finished run and the verified session', () => {
+			expect(answer.status).toBe(200);
+			expect(answer.body).toEqual([
+				expect.objectContaining({
+					run_outcome: 'completed',
+					created: true,
+					steps_submitted: [{ step_id: 'ID_VERIFICATION', step_status: 'COMPLETED', failure_reason: null }],
+					session: expect.objectContaining({ status: 'VERIFIED', first_name: 'Ada', id_matches_selfie: true }),
+				}),
+			]);
+		});
+
+		it('uploaded both 5 MiB photos from the database to the session without the key, then submitted the step once', () => {
+			const sessionId = answer.body[0].session_id;
+			const sent = sandbox.requests.slice(requestsBefore);
+			expect(sent.map((request) => `${request.method} ${request.path}`)).toEqual([
+				expect.stringMatching(/^GET \/v1\/workflows\//),
+				expect.stringMatching(/^POST \/v1\/workflows\/.+\/sessions$/),
+				`POST /v1/sessions/${sessionId}/uploads`,
+				`POST /v1/sessions/${sessionId}/steps/ID_VERIFICATION`,
+				`GET /v1/sessions/${sessionId}`,
+			]);
+			const puts = sandbox.uploads.slice(uploadsBefore);
+			expect(puts.map((put) => ({ method: put.method, bytes: put.bytes, status: put.status, key: put.headers['x-api-key'] }))).toEqual([
+				{ method: 'PUT', bytes: idPhoto.length, status: 200, key: undefined },
+				{ method: 'PUT', bytes: selfie.length, status: 200, key: undefined },
+			]);
+			const { uploads } = sent[3].json;
+			expect(sandbox.uploadedFile(uploads.id_front)?.sha256).toBe(factsOf(idPhoto).sha256);
+			expect(sandbox.uploadedFile(uploads.selfie_front)?.sha256).toBe(factsOf(selfie).sha256);
+		});
+
+		it('ran on a worker, reading the photos that main stored in PostgreSQL', () => {
+			const ranAfter = n8n.workers.flatMap((worker) => executionsRun(read(worker.logFile)));
+			expect(ranAfter.filter((id) => !ranBefore.includes(id))).toEqual([String(execution.id)]);
+			const { idPhoto: storedId, selfie: storedSelfie } = nodeOutput(execution, 'Applicant upload')[0].binary;
+			for (const stored of [storedId, storedSelfie]) expect(stored.id).toMatch(/^database:[0-9a-f-]{36}$/);
 		});
 	});
 });

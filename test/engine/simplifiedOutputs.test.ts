@@ -70,6 +70,20 @@ const SAMPLES: Record<string, Sample> = {
 		absent: ['message', 'availableUnits', 'properties'],
 	},
 	'session.get': { parameters: { sessionId: { __rl: true, mode: 'id', value: 'test_rejected' } }, derived: ['decline_reason_code', 'decline_reason'], absent: ['external_id'] },
+	'workflowRunner.runWithFiles': {
+		parameters: (sb) => ({
+			workflowId: { __rl: true, mode: 'id', value: sb.addRunnerWorkflow({ steps: ['ID_VERIFICATION'] }).id },
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			email: 'ada@example.com',
+			phone: '+15192223333',
+			documentType: 'passport-us',
+		}),
+		files: { id_front: imageFile({ document: PASSPORT, face: 'ada' }).file, selfie_front: imageFile({ face: 'ada' }).file },
+		derived: [],
+		// A session created without an External ID.
+		absent: ['external_id'],
+	},
 	'session.getProgress': {
 		parameters: { sessionId: { __rl: true, mode: 'id', value: 'test_pending' } },
 		derived: ['summary', 'current_step_id', 'current_step_number', 'step_count'],

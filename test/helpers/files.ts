@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { IBinaryKeyData, INodeParameters } from 'n8n-workflow';
 import { BINARY_IN_JSON_PROPERTY } from 'n8n-workflow';
 
-import { sandboxImage, type ImageSpec, type Sandbox } from '../../sandbox';
+import { sandboxImage, type ImageSpec, type Sandbox, type SandboxOptions } from '../../sandbox';
 import type { BinaryDataStore } from './binaryData';
 import { useBinaryDataMode, wrongStorage } from './binaryData';
 import type { DeepIdvRun } from './engine';
@@ -84,12 +84,12 @@ export function expectFilesStoredInMode(result: DeepIdvRun): void {
 }
 
 /**
- * A fresh sandbox per test (useSandbox), n8n's binary data on disk (`filesystem`, the default of a
+ * A fresh sandbox per test (useSandbox, with `options`), n8n's binary data on disk (`filesystem`, the default of a
  * regular n8n 2.x and the fallback of n8n 3.0; nested `useBinaryDataMode` calls override it) and
  * `run(parameters, files)`: Manual Trigger → DeepIDV against it, one item per entry of `files`.
  */
-export function useFileChecks() {
-	const env = useSandbox();
+export function useFileChecks(options: SandboxOptions = {}) {
+	const env = useSandbox(options);
 	const binary = useBinaryDataMode('filesystem');
 	return {
 		get sb(): Sandbox {

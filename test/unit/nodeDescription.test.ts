@@ -27,6 +27,7 @@ describe('DeepIDV node description', () => {
 			'Self-Exclusion',
 			'Session',
 			'Workflow',
+			'Workflow Runner',
 		]);
 		expect(resourceProperty.default).toBe('session');
 	});

@@ -13,6 +13,8 @@ export interface RefusalText {
 export interface Refusal {
 	status: number;
 	said: string;
+	/** The documented fields of DeepIDV's answer the transport kept, e.g. the Workflow Runner's invalid_steps. */
+	details?: JsonObject;
 }
 
 /** The status and DeepIDV's words of a NodeApiError from deepIdvApiRequest; undefined for any other error. */
@@ -22,7 +24,7 @@ export function refusalOf(error: unknown): Refusal | undefined {
 	const status = Number(httpCode ?? errorResponse?.status);
 	if (!Number.isInteger(status)) return undefined;
 	const said = errorResponse?.error;
-	return { status, said: typeof said === 'string' ? said : '' };
+	return { status, said: typeof said === 'string' ? said : '', details: errorResponse };
 }
 
 /** Whether DeepIDV refused because the credential holds a sandbox API key (its documented 403). */

@@ -9,7 +9,9 @@ import { firstNameField, lastNameField } from './screening/personFields';
  * invite's options: the same rules everywhere (E.164 phones, https redirects, 1–8760 hours),
  * checked before anything is sent.
  */
-export function applicantFields(link: string): INodeProperties[] {
+export function applicantFields(link: string, reached?: { email: string; phone: string }): INodeProperties[] {
+	const emailDescription = reached?.email ?? `Where DeepIDV emails the ${link}`;
+	const phoneDescription = `The applicant's mobile number in international format: a plus sign, the country code and the number. ${reached?.phone ?? `DeepIDV texts the ${link} to it.`}`;
 	return [
 		{ ...firstNameField, description: "The applicant's first name" },
 		{ ...lastNameField, description: "The applicant's last name" },
@@ -20,7 +22,7 @@ export function applicantFields(link: string): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: 'e.g. jane.doe@example.com',
-			description: `Where DeepIDV emails the ${link}`,
+			description: emailDescription,
 		},
 		{
 			displayName: 'Phone',
@@ -29,7 +31,7 @@ export function applicantFields(link: string): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: 'e.g. +15192223333',
-			description: `The applicant's mobile number in international format: a plus sign, the country code and the number. DeepIDV texts the ${link} to it.`,
+			description: phoneDescription,
 		},
 	];
 }
@@ -86,6 +88,26 @@ export const expiresInHoursOption: INodeProperties = {
  * is created, for the empty-field messages, e.g. 'a credit check'.
  */
 export function readApplicant(input: ItemInput, creates: string): IDataObject {
+	const extra = input.fields();
+	const { externalId, expiresInHours, ...person } = readPerson(input, creates);
+	const body: IDataObject = {
+		...person,
+		sendEmailInvite: extra.sendEmailInvite ?? true,
+		sendPhoneInvite: extra.sendPhoneInvite ?? true,
+	};
+	if (externalId !== undefined) body.externalId = externalId;
+	const redirectUrl = String(extra.redirectUrl ?? '').trim();
+	if (redirectUrl) body.redirectUrl = checkRedirectUrl(redirectUrl, input.fail.bind(input));
+	if (expiresInHours !== undefined) body.expiresInHours = expiresInHours;
+	return body;
+}
+
+/**
+ * The person alone, for a flow that invites nobody (the Workflow Runner's headless session): the
+ * four required fields checked, and External ID and Expires In (Hours) of the Additional Fields
+ * when set. camelCase, which DeepIDV prefers when both spellings arrive.
+ */
+export function readPerson(input: ItemInput, creates: string): IDataObject {
 	const fail = input.fail.bind(input);
 	const required = (name: string, label: string, what: string) =>
 		input.text(name) ||
@@ -96,13 +118,9 @@ export function readApplicant(input: ItemInput, creates: string): IDataObject {
 		lastName: required('lastName', 'Last Name', "the applicant's last name"),
 		email: checkEmail(required('email', 'Email', "the applicant's email address"), fail),
 		phone: checkPhone(required('phone', 'Phone', "the applicant's mobile number"), fail),
-		sendEmailInvite: extra.sendEmailInvite ?? true,
-		sendPhoneInvite: extra.sendPhoneInvite ?? true,
 	};
 	const externalId = String(extra.externalId ?? '').trim();
 	if (externalId) body.externalId = externalId;
-	const redirectUrl = String(extra.redirectUrl ?? '').trim();
-	if (redirectUrl) body.redirectUrl = checkRedirectUrl(redirectUrl, fail);
 	if (extra.expiresInHours !== undefined && extra.expiresInHours !== '') {
 		body.expiresInHours = checkHours(extra.expiresInHours as number | string, fail);
 	}

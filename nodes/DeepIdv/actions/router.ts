@@ -20,6 +20,7 @@ import * as screening from './screening';
 import * as selfExclusion from './selfExclusion';
 import * as session from './session';
 import * as workflow from './workflow';
+import * as workflowRunner from './workflowRunner';
 
 const resources: Record<string, Record<string, Operation>> = {
 	ageVerification: ageVerification.operations,
@@ -35,6 +36,7 @@ const resources: Record<string, Record<string, Operation>> = {
 	selfExclusion: selfExclusion.operations,
 	session: session.operations,
 	workflow: workflow.operations,
+	workflowRunner: workflowRunner.operations,
 };
 
 interface ItemFailure {

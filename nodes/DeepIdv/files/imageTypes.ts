@@ -61,3 +61,13 @@ export function formatBytes(bytes: number): string {
 	const mib = bytes / (1024 * 1024);
 	return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
 }
+
+/**
+ * What the Workflow Runner's config-driven upload slots (documents, custom prompts, form files,
+ * signatures) take: the images, and PDF, which DeepIDV's own slot example uploads.
+ */
+export const SLOT_FILES: AcceptedImages = {
+	types: [...ACCEPTED_IMAGE_TYPES, { mimeType: 'application/pdf', label: 'PDF', alsoKnownAs: [] }],
+	labels: 'JPEG, PNG, WebP or PDF',
+	rule: "DeepIDV's Workflow Runner takes uploads as JPEG, PNG, WebP or PDF files.",
+};

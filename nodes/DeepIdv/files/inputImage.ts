@@ -54,7 +54,22 @@ export async function readInputImage(
 			'Enter the name of the binary field that holds the image, e.g. data. The input panel lists the fields under Binary.',
 		);
 	}
+	return await readImageInField(context, itemIndex, parameter, field);
+}
 
+/**
+ * Finds and checks the image in the binary field `field` (which `parameter` named, or which is
+ * named after what it holds, e.g. a Workflow Runner upload slot), before any request is sent.
+ */
+export async function readImageInField(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: ImageParameter,
+	field: string,
+): Promise<InputImage> {
+	const fail = (message: string, description: string): never => {
+		throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
+	};
 	const item = context.getInputData()[itemIndex];
 	const combined = context.getWorkflowSettings().binaryMode === BINARY_MODE_COMBINED;
 	const binary = findBinary(item, field, combined);
@@ -131,4 +146,10 @@ async function sizeOf(
 	}
 	const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, binary);
 	return { size: buffer.length, buffer };
+}
+
+/** Whether the item has a file in the binary field `field` (in either binary mode). */
+export function itemHasFile(context: IExecuteFunctions, itemIndex: number, field: string): boolean {
+	const combined = context.getWorkflowSettings().binaryMode === BINARY_MODE_COMBINED;
+	return findBinary(context.getInputData()[itemIndex], field, combined) !== undefined;
 }

@@ -131,7 +131,7 @@ export async function deepIdvApiRequest(
 		else permit.answered();
 		if (status >= 200 && status < 300) return (response.body ?? {}) as IDataObject;
 
-		const errorResponse: JsonObject = { status, error: serverMessage(response.body) ?? null };
+		const errorResponse: JsonObject = { status, error: serverMessage(response.body) ?? null, ...documentedDetails(response.body) };
 		if (status === 429) {
 			const now = Date.now();
 			rateLimitedSince ??= now;
@@ -161,6 +161,23 @@ export async function deepIdvApiRequest(
 		const text = httpFailureText(status, response.body, request.failure ?? {});
 		return fail(withMaybeActedHint(text, request, mayHaveActed(request.retry, status)), attempts, errorResponse);
 	}
+}
+
+/**
+ * The fields of DeepIDV's error answers that say more than their words and that an operation acts
+ * on, kept on the error: the Workflow Runner's `failure_reason` (a 409 that means "not ready yet"),
+ * `current_step`, `invalid_steps`, `invalid_slots` and `allowed_slots`.
+ */
+const DOCUMENTED_DETAILS = ['failure_reason', 'current_step', 'step_id', 'invalid_steps', 'invalid_slots', 'allowed_slots'];
+
+function documentedDetails(body: unknown): JsonObject {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
+	const details: JsonObject = {};
+	for (const key of DOCUMENTED_DETAILS) {
+		const value = (body as IDataObject)[key];
+		if (value !== undefined) details[key] = value as JsonObject[string];
+	}
+	return details;
 }
 
 /** For a request that is never repeated once received, says that DeepIDV may have acted on it. */
