@@ -16,8 +16,11 @@
  * webhook request to its answer (n8n answers once the last node is done), so it includes n8n's own
  * work. Floor: (K · N − burst) / rate + one answer's latency. `--stagger S` fires execution i
  * i × S seconds after the first (a late joiner: `--executions 2 --stagger 10`) and prints the last
- * one's share of the requests DeepIDV received in its first 2 s. Uses the toolchain cache like the
- * real-n8n suite (the first run installs n8n).
+ * one's share of the requests DeepIDV received in its first 2 s. Also printed: when DeepIDV received
+ * each execution's first request (n8n's own work before the DeepIDV node), and the 429s in the
+ * run's first second (a request for a session repeated means the earlier one was refused). The
+ * runs follow each other 2.4 s apart, so from the second run on each process's pacer is one that
+ * rested, not a new one. Uses the toolchain cache like the real-n8n suite (the first run installs n8n).
  */
 
 const { parseArgs } = require('node:util');
@@ -111,7 +114,24 @@ async function oneRun(baseUrl, sandbox, prefix) {
 		return match ? Number(match[1]) : undefined;
 	};
 	const joiner = staggerMs > 0 ? joinerShare(sandbox.requests, executionOf, executions - 1)?.share ?? null : undefined;
+	const firing = Date.now() - (performance.now() - started);
+	const recorded = sandbox.requests.filter((request) => request.receivedAt >= firing && executionOf(request.path) !== undefined);
+	// Every request for a session but its last was refused (429 is the only failure here).
+	const lastFor = new Map(recorded.map((request) => [request.path, request]));
+	const refusedAt = recorded.filter((request) => lastFor.get(request.path) !== request).map((request) => (request.receivedAt - firing) / 1000);
+	const firstAt = Math.min(...recorded.map((request) => (request.receivedAt - firing) / 1000));
+	const sent = ids.map((_, execution) => {
+		const own = recorded.filter((request) => executionOf(request.path) === execution);
+		const at = own.map((request) => (request.receivedAt - firing) / 1000);
+		const refused = own.filter((request) => lastFor.get(request.path) !== request).length;
+		return { first: round(Math.min(...at)), last: round(Math.max(...at)), requests: own.length, refused };
+	});
+	/** @type {Record<number, number>} 429s by second since DeepIDV received the run's first request */
+	const refusedBySecond = {};
+	for (const at of refusedAt) refusedBySecond[Math.floor(at - firstAt)] = (refusedBySecond[Math.floor(at - firstAt)] ?? 0) + 1;
 	return {
+		sent,
+		refusedBySecond,
 		joinerShare: joiner,
 		wallSeconds: round(wallSeconds),
 		floorRatio: round(floorSeconds / wallSeconds),
@@ -172,16 +192,17 @@ async function main() {
 		return;
 	}
 	const lines = [
-		`| mode | run | wall s | floor/wall | executions (s) | slowest ÷ fastest | 429s (share of requests) | failed | lost |${staggerMs > 0 ? " last one's share, first 2 s |" : ''}`,
-		`|---|---|---|---|---|---|---|---|---|${staggerMs > 0 ? '---|' : ''}`,
+		`| mode | run | wall s | floor/wall | executions (s) | first request (s) | slowest ÷ fastest | 429s (share of requests) | 429s in the first second | failed | lost |${staggerMs > 0 ? " last one's share, first 2 s |" : ''}`,
+		`|---|---|---|---|---|---|---|---|---|---|---|${staggerMs > 0 ? '---|' : ''}`,
 	];
 	for (const [mode, results] of Object.entries(byMode)) {
 		for (const result of results) {
 			const times = result.executions.map((execution) => execution.seconds.toFixed(2)).join(', ');
+			const firsts = result.sent.map((execution) => execution.first.toFixed(2)).join(', ');
 			const lost = result.lost + result.undecided;
 			lines.push(
-				`| ${mode} | ${result.run} | ${result.wallSeconds.toFixed(2)} | ${result.floorRatio.toFixed(3)} | ${times} | ` +
-					`${result.fairness.toFixed(3)} | ${result.rateLimited} (${(result.share429 * 100).toFixed(1)}%) | ${result.failed} | ${lost} |` +
+				`| ${mode} | ${result.run} | ${result.wallSeconds.toFixed(2)} | ${result.floorRatio.toFixed(3)} | ${times} | ${firsts} | ` +
+					`${result.fairness.toFixed(3)} | ${result.rateLimited} (${(result.share429 * 100).toFixed(1)}%) | ${result.refusedBySecond[0] ?? 0} | ${result.failed} | ${lost} |` +
 					(staggerMs > 0 ? ` ${result.joinerShare ?? '–'} |` : ''),
 			);
 		}

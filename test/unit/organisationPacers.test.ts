@@ -87,6 +87,28 @@ describe('OrganisationPacers: one pacer per DeepIDV organisation, shared by the 
 		}
 	});
 
+	it('after a rest, executions starting together again share the saved burst: the first to ask does not take it all', async () => {
+		const { pacer } = shared();
+		const grants: Grant[] = [];
+		const first = ask(pacer, {}, 'earlier run', 100, grants);
+		await jest.runAllTimersAsync();
+		await first;
+		// 2.4 s later (DeepIDV's bucket full again) five executions start, one 250 ms before the others.
+		jest.setSystemTime(Date.now() + 2400);
+		const start = Date.now();
+		const lanes = ['a', 'b', 'c', 'd', 'e'];
+		const all = Promise.all(lanes.map((name, index) => ask(pacer, {}, name, 200, grants, index === 0 ? 0 : 250)));
+		await jest.runAllTimersAsync();
+		await all;
+		// a is alone for 250 ms: a third of the burst at once and 25 per second (16 permits), not the
+		// 31 tokens the bucket had saved, which would have put it 37 permits ahead.
+		expect(count(grants, 'a', start, start + 250)).toBe(16);
+		// Then they take turns: a ends about 2.6 s before the others, not 6 s.
+		const ends = lanes.map((name) => last(grants, name) - start);
+		expect(Math.max(...ends) - ends[0]).toBeLessThan(2800);
+		expect(Math.max(...ends) / ends[0]).toBeLessThan(1.08);
+	});
+
 	it('is not held up by an execution whose requests hang: permits are paced by the clock, not by answers', async () => {
 		const { pacers, pacer } = shared();
 		const grants: Grant[] = [];

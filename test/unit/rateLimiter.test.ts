@@ -93,24 +93,46 @@ describe('RateLimiter', () => {
 
 	it('refills while idle, never beyond the burst less a tenth (short of DeepIDV\'s bucket, for uneven delays)', async () => {
 		const limiter = new RateLimiter(10, 2, clock);
-		await grantTimes(limiter, 2);
-		jest.setSystemTime(Date.now() + 10_000);
+		// 0.6 tokens: the first at 40 ms, then one per 100 ms, and the rest of the burst (less 0.2) at 2040 ms.
+		expect((await grantTimes(limiter, 25))[24]).toBe(2360);
+		jest.setSystemTime(Date.now() + 900); // a pause shorter than a rest
 		// 1.8 tokens: one at once, the second when 0.2 more have come (20 ms), then one per 100 ms.
 		expect(await grantTimes(limiter, 3)).toEqual([0, 20, 120]);
 	});
 
 	it('keeps a few tokens short of a full burst of 35 once it has given the whole burst', async () => {
 		const limiter = await settled();
-		jest.setSystemTime(Date.now() + 10_000);
+		jest.setSystemTime(Date.now() + 900); // the bucket fills up; less than a rest
 		const times = await grantTimes(limiter, 40);
 		expect(times.filter((time) => time === 0)).toHaveLength(35 - PACING.jitterReserve);
 	});
 
-	/** A limiter that has had its whole burst: two seconds without a 429 behind it. */
+	it('holds the burst back again after a rest, as a new pacer does, and gives it after two quiet seconds', async () => {
+		const limiter = await settled();
+		// Five seconds: DeepIDV's bucket is full again (after 1.4 s), and other workers starting now may
+		// send a burst too.
+		jest.setSystemTime(Date.now() + 5000);
+		const times = await grantTimes(limiter, 100);
+		const atOnce = (at: number) => times.filter((time) => time === at).length;
+		expect(atOnce(0)).toBe(10); // not 31
+		const before = times.filter((time) => time > 0 && time < 2000);
+		for (const gap of gaps(before)) expect(gap).toBe(40);
+		expect(atOnce(2020)).toBe(22);
+		expect(PACING.restartAfterSeconds).toBeLessThan(5); // five seconds were a rest
+	});
+
+	it('after a rest, a 429 while the burst is held back halves the rate, as at the start', async () => {
+		const limiter = await settled();
+		jest.setSystemTime(Date.now() + 2400); // a rest: the pause between two of the benchmark's runs
+		await grantTimes(limiter, 6, (permit, index) => (index === 5 ? permit.rateLimited() : permit.answered()));
+		expect(limiter.perSecond).toBeCloseTo(12.5, 1);
+	});
+
+	/** A limiter that has had its whole burst: two busy seconds without a 429 behind it. */
 	async function settled() {
 		const limiter = new RateLimiter(25, 35, clock);
-		await grantTimes(limiter, 10);
-		jest.setSystemTime(Date.now() + PACING.aloneAfterSeconds * 1000);
+		// Ten at once, fifty by 1980 ms, and at 2020 ms the rest of the burst.
+		expect((await grantTimes(limiter, 61))[60]).toBe(PACING.aloneAfterSeconds * 1000 + 20);
 		return limiter;
 	}
 

@@ -15,6 +15,13 @@ export const PACING = {
 	 * then halves the rate, like a storm.
 	 */
 	aloneAfterSeconds: 2,
+	/**
+	 * A pacer left with nothing to do for this many seconds holds the burst back again when work
+	 * comes, as a new one does: by then DeepIDV's bucket has refilled (35 tokens at 25 per second:
+	 * 1.4 s) and so has this pacer's, and executions that start together again, here or on other
+	 * workers, would otherwise each send a full burst, and the first to ask here would take it all.
+	 */
+	restartAfterSeconds: 1,
 	/** How many recent outcomes are remembered to tell a storm from a shared limit. */
 	outcomeWindow: 20,
 	/** At least this share of recent requests refused: a storm (everyone far over the limit). */

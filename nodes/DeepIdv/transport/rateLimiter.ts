@@ -37,9 +37,10 @@ export type Lane = object;
  * applications on the key. The pace therefore still adapts to the 429s, in the manner of TCP's
  * congestion control (see pacing.ts for the numbers):
  * - a held-back burst: a pacer starts with a third of the burst and the configured rate, and gets
- *   the rest of the burst after a couple of seconds without a 429. Workers started together then fit
- *   in DeepIDV's bucket at first instead of each firing a full burst into it; alone, the burst is
- *   only spent a little later.
+ *   the rest of the burst after a couple of seconds without a 429; so does a pacer that has had
+ *   nothing to do for a second. Workers started together then fit in DeepIDV's bucket at first
+ *   instead of each firing a full burst into it, and executions starting together here share the
+ *   burst instead of the first one to ask taking it; alone, the burst is only spent a little later.
  * - a 429 gives up the saved burst and cuts the rate: to half (every round trip) when it comes
  *   while the burst is still held back or while most requests are refused, by 30% at most once per
  *   few requests when the limit is merely shared, and only slightly for a lone 429 of a pacer that
@@ -50,10 +51,11 @@ export type Lane = object;
 export class RateLimiter {
 	private tokens: number;
 
-	/** The part of the burst kept back until the execution has seen no 429 for a while. */
-	private heldBack: number;
+	/** Whether all but a share of the burst is kept back, until no 429 has come for a while… */
+	private holding = false;
 
-	private readonly startedAt: number;
+	/** …since this moment. */
+	private heldSince = 0;
 
 	private updatedAt: number;
 
@@ -93,10 +95,9 @@ export class RateLimiter {
 		private readonly clock: Clock = realClock,
 	) {
 		this.tokens = burst * PACING.initialBurstShare;
-		this.heldBack = burst - this.tokens;
 		this.updatedAt = clock.now();
-		this.startedAt = this.updatedAt;
 		this.activeAt = this.updatedAt;
+		this.holdBack();
 	}
 
 	/** The current rate in requests per second. */
@@ -109,6 +110,8 @@ export class RateLimiter {
 	 * they asked; the executions (`lane`) in turn.
 	 */
 	async take(lane: Lane = this): Promise<Permit> {
+		const restMs = PACING.restartAfterSeconds * 1000;
+		if (this.waiting.size === 0 && this.outstanding === 0 && this.clock.now() - this.activeAt >= restMs) this.holdBack();
 		this.askedAt.delete(lane);
 		this.askedAt.set(lane, this.clock.now());
 		const sequence = await new Promise<number>((resolve) => {
@@ -127,6 +130,16 @@ export class RateLimiter {
 	 */
 	idle(idleMs: number): boolean {
 		return this.waiting.size === 0 && this.outstanding === 0 && this.clock.now() - this.activeAt >= idleMs;
+	}
+
+	/**
+	 * Keeps all but a third of the burst back (see PACING.initialBurstShare), at the start and after a
+	 * rest: what the bucket has saved beyond that third is given only once no 429 has come for a while.
+	 */
+	private holdBack(): void {
+		this.holding = true;
+		this.heldSince = this.clock.now();
+		this.refill();
 	}
 
 	/** The next caller in turn: the first of the execution whose turn it is. */
@@ -187,8 +200,8 @@ export class RateLimiter {
 		this.tokens = Math.min(this.tokens, 0);
 		// Refused while part of the burst was still held back: DeepIDV's bucket had room for this
 		// execution alone, so others are using the key, and all at once.
-		const early = this.heldBack > 0;
-		this.heldBack = 0;
+		const early = this.holding;
+		this.holding = false;
 		const refused = this.outcomes.refused();
 		if (early || refused >= PACING.competingAfter) this.competing = true;
 		const storm = early || refused >= this.outcomes.size() * PACING.stormShare;
@@ -238,16 +251,17 @@ export class RateLimiter {
 		const now = this.clock.now();
 		const rate = this.rateAt(now);
 		const earned = ((now - this.updatedAt) / 1000) * rate;
-		let released = 0;
-		if (this.heldBack > 0 && now - this.startedAt >= PACING.aloneAfterSeconds * 1000) {
-			released = Math.max(0, this.heldBack - this.reserve());
-			this.heldBack = 0;
-		}
-		// The saved burst shrinks with the rate, so a slowed-down pacer does not burst at full size,
-		// and leaves out the part still held back; once it is all given, a few tokens short of
-		// DeepIDV's bucket, for the requests that travel faster than the one before them.
+		// The saved burst shrinks with the rate, so a slowed-down pacer does not burst at full size.
+		// While it is held back only a share of it is saved; once it is given, all but a few tokens
+		// of DeepIDV's bucket, for the requests that travel faster than the one before them.
 		const full = (this.burst * rate) / this.ceiling;
-		const capacity = Math.max(1, full - (this.heldBack > 0 ? this.heldBack : this.reserve()));
+		const share = full * PACING.initialBurstShare;
+		let released = 0;
+		if (this.holding && now - this.heldSince >= PACING.aloneAfterSeconds * 1000) {
+			released = Math.max(0, full - share - this.reserve());
+			this.holding = false;
+		}
+		const capacity = Math.max(1, this.holding ? share : full - this.reserve());
 		this.tokens = Math.min(capacity, this.tokens + earned + released);
 		this.updatedAt = now;
 		return rate;
