@@ -784,6 +784,9 @@ describeExample('igaming-signup-gate.json (the webhook, posted as a sign-up back
 		expect(ipv6.body).toMatchObject({ decision: 'review', worst_action: 'error', checks: { anti_cheat: 'allow' } });
 		expect(ipv6.body.checks.vpn_detection).toMatch(/^The IP Address "2001:db8::7" is an IPv6 address/);
 		expect(record(ipv6.id)?.status).toBe('PENDING');
+	});
+});
+
 describeExample('form-runner-verify-crm.json (the form, posted multipart; the CRM as a stand-in)', () => {
 	const passport = { bytes: sandboxImage({ format: 'jpeg', document: { documentType: 'passport', firstName: 'Jane', lastName: 'Doe' }, face: 'jane' }), fileName: 'passport.jpg', type: 'image/jpeg' };
 	const back = { bytes: sandboxImage({ format: 'jpeg', seed: 'back' }), fileName: 'back.jpg', type: 'image/jpeg' };
