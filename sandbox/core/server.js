@@ -22,6 +22,7 @@ const profileRoutes = require('../profiles/routes');
 const controlRoutes = require('./control-routes');
 const ageVerificationRoutes = require('../age-verification/routes');
 const creditCheckRoutes = require('../credit-checks/routes');
+const amlRoutes = require('../aml/routes');
 
 /** @typedef {import('./state').SandboxState} SandboxState */
 /** @typedef {import('./http').ApiResponse} ApiResponse */
@@ -34,7 +35,7 @@ const CONTROL_PREFIX = '/__sandbox/';
 
 /** @param {SandboxState} state */
 function createRequestListener(state) {
-	const api = createRouter([...ageVerificationRoutes, ...creditCheckRoutes, ...sessionRoutes, ...progressRoutes, ...reVerificationRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes, ...fileRoutes, ...financialRoutes, ...profileRoutes]);
+	const api = createRouter([...ageVerificationRoutes, ...amlRoutes, ...creditCheckRoutes, ...sessionRoutes, ...progressRoutes, ...reVerificationRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes, ...fileRoutes, ...financialRoutes, ...profileRoutes]);
 	const control = createRouter(controlRoutes);
 
 	/**
