@@ -15,9 +15,11 @@ import * as creditTerms from './actions/creditTerms';
 import * as document from './actions/document';
 import * as face from './actions/face';
 import * as identity from './actions/identity';
+import * as monitoredUser from './actions/monitoredUser';
 import * as profile from './actions/profile';
 import * as screening from './actions/screening';
 import * as session from './actions/session';
+import * as transaction from './actions/transaction';
 import * as workflow from './actions/workflow';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
@@ -33,7 +35,7 @@ export class DeepIdv implements INodeType {
 		// n8n's node panel shows the trigger's description for the pair; this one is seen where the node
 		// stands alone, e.g. as an AI agent's tool.
 		description:
-			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), run credit checks and age verification with parental consent, ask applicants for bank statements and businesses for credit terms, manage branding profiles, and check ID documents and faces in image files',
+			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), run credit checks and age verification with parental consent, ask applicants for bank statements and businesses for credit terms, manage branding profiles, save transactions for AML monitoring, and check ID documents and faces in image files',
 		defaults: { name: 'DeepIDV' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -53,9 +55,11 @@ export class DeepIdv implements INodeType {
 					{ name: 'Document', value: 'document', description: 'Read an identity document from an image file' },
 					{ name: 'Face', value: 'face', description: 'Detect, compare or estimate the age of faces in image files' },
 					{ name: 'Identity', value: 'identity', description: 'Match an identity document against a selfie, from image files' },
+					{ name: 'Monitored User', value: 'monitoredUser', description: 'AML: place a customer under ongoing monitoring by a bot' },
 					{ name: 'Profile', value: 'profile', description: 'Branding profiles: the name and logo applicants see' },
 					{ name: 'Screening', value: 'screening', description: 'Screen a person or a phone number (billed per check)' },
 					{ name: 'Session', value: 'session', description: 'Verification sessions that applicants complete' },
+					{ name: 'Transaction', value: 'transaction', description: 'AML: store transactions for transaction-risk monitoring' },
 					{ name: 'Workflow', value: 'workflow', description: 'Verification workflows: the steps an applicant goes through' },
 				],
 				// Session stays the default: saved workflows that never stored the resource keep working.
@@ -68,9 +72,11 @@ export class DeepIdv implements INodeType {
 			...document.description,
 			...face.description,
 			...identity.description,
+			...monitoredUser.description,
 			...profile.description,
 			...screening.description,
 			...session.description,
+			...transaction.description,
 			...workflow.description,
 			requestOptions,
 		],

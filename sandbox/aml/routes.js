@@ -108,11 +108,11 @@ function chooseBot(ctx, botId) {
 
 /** @param {ApiContext} ctx */
 function saveTransactions(ctx) {
-	const { amlMaxBodyBytes, amlMonthlyQuota, amlBaseCurrency, amlBots } = ctx.state.options;
+	const { amlMaxBodyBytes, amlMaxRecords, amlMonthlyQuota, amlBaseCurrency, amlBots } = ctx.state.options;
 	const bytes = Buffer.byteLength(ctx.request.body);
 	if (bytes > amlMaxBodyBytes) return error(413, `Request body is ${bytes} bytes, over the ${amlMaxBodyBytes}-byte limit. Split the batch.`);
 	if (ctx.request.json === undefined) return error(400, ctx.request.body.trim() === '' ? 'The body is empty' : 'Invalid JSON body');
-	const envelope = parseEnvelope(ctx.request.json);
+	const envelope = parseEnvelope(ctx.request.json, amlMaxRecords);
 	if ('error' in envelope) return json(400, { error: envelope.error, ...(envelope.code && { code: envelope.code }) });
 	const { botId, transactions } = envelope.value;
 	if (botId !== undefined && !amlBots.some((bot) => bot.id === botId)) return json(400, { error: `bot_id "${botId}" is not a transaction-risk bot of your organization` });

@@ -150,11 +150,12 @@ function parseRecord(input) {
 }
 
 /**
- * The envelope: a bare array, or `{ bot_id?, transactions }`; 1–500 records.
+ * The envelope: a bare array, or `{ bot_id?, transactions }`; 1–500 records (`maxRecords`).
  * @param {unknown} body
+ * @param {number} maxRecords
  * @returns {{ value: { botId?: string, transactions: unknown[] } } | { error: string, code?: string }}
  */
-function parseEnvelope(body) {
+function parseEnvelope(body, maxRecords) {
 	/** @type {unknown} */
 	let transactions = body;
 	/** @type {unknown} */
@@ -166,7 +167,7 @@ function parseEnvelope(body) {
 	}
 	if (!Array.isArray(transactions)) return { error: 'The body must be a JSON array of transactions or an object with a transactions array' };
 	if (transactions.length === 0) return { error: 'The batch is empty: send 1 to 500 transactions' };
-	if (transactions.length > 500) return { error: `The batch has ${transactions.length} transactions; at most 500 are allowed per request`, code: 'BATCH_TOO_LARGE' };
+	if (transactions.length > maxRecords) return { error: `The batch has ${transactions.length} transactions; at most ${maxRecords} are allowed per request`, code: 'BATCH_TOO_LARGE' };
 	if (botId !== undefined && (typeof botId !== 'string' || botId === '')) return { error: 'bot_id must be a non-empty string' };
 	return { value: { ...(typeof botId === 'string' && { botId }), transactions } };
 }

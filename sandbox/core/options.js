@@ -36,6 +36,7 @@ const { normalizeFault } = require('./faults');
  *   null is a bot whose check interval is not configured. Default one bot, 'agt-sandbox-txn', every 30 days.
  * @property {string} [amlBaseCurrency] The organisation's base currency for AML amounts (undocumented). Default 'USD'.
  * @property {number} [amlMonthlyQuota] AML transactions per month, counted per record sent with the live key (the count is undocumented). Default 100000 (the docs' example).
+ * @property {number} [amlMaxRecords] Records per AML ingest request over which it answers 400 BATCH_TOO_LARGE. Default 500 (documented); lower it to test a client's splitting.
  * @property {number} [amlMaxBodyBytes] Body size over which AML ingest answers 413 ("5 MB", read as 5,000,000 bytes). Default 5000000.
  * @property {boolean} [quiet] No request log lines. Default true for the library, false in the CLI.
  * @property {'optional' | 'required'} [screeningEmail] Whether pep-sanctions and adverse-media require `email`: 'optional' (newest OAS; default) or
@@ -83,6 +84,7 @@ const { normalizeFault } = require('./faults');
  * @property {Array<{ id: string, cadenceDays: number | null }>} amlBots
  * @property {string} amlBaseCurrency
  * @property {number} amlMonthlyQuota
+ * @property {number} amlMaxRecords
  * @property {number} amlMaxBodyBytes
  */
 
@@ -131,6 +133,7 @@ const RUNTIME_DEFAULTS = {
 	amlBots: [{ id: 'agt-sandbox-txn', cadenceDays: 30 }],
 	amlBaseCurrency: 'USD',
 	amlMonthlyQuota: 100000,
+	amlMaxRecords: 500,
 	amlMaxBodyBytes: 5_000_000,
 	quiet: true,
 };
@@ -226,6 +229,7 @@ const RUNTIME = {
 		return value;
 	},
 	amlMonthlyQuota: numberWhere('amlMonthlyQuota', (n) => Number.isInteger(n) && n >= 0, 'an integer >= 0'),
+	amlMaxRecords: numberWhere('amlMaxRecords', (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1'),
 	amlMaxBodyBytes: numberWhere('amlMaxBodyBytes', (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1'),
 };
 

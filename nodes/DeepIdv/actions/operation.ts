@@ -30,6 +30,18 @@ export interface Operation {
 }
 
 /**
+ * An operation that works on all input items at once, e.g. one that sends them to DeepIDV in
+ * batches. The router calls `executeAll` once per execution instead of `execute` per item.
+ */
+export interface BatchOperation extends Omit<Operation, 'execute'> {
+	/**
+	 * One outcome per input item, in input order: the JSON of its output items, or the Error that
+	 * fails it (an error item under Continue On Fail, else the node's error).
+	 */
+	executeAll(this: IExecuteFunctions, settings: TransportSettings, shared: ExecutionShared): Promise<Array<IDataObject[] | Error>>;
+}
+
+/**
  * A `describeCompleted` for writes: the items whose output `made` says they created something
  * (`thing` with the output's `idField`, e.g. 'session' and 'id'), what they did (`did`) and what a
  * re-run does (`rerun`). Names the first 50 items.

@@ -12,13 +12,15 @@ import * as creditTerms from './creditTerms';
 import * as document from './document';
 import * as face from './face';
 import * as identity from './identity';
-import type { ExecutionShared, Operation } from './operation';
+import * as monitoredUser from './monitoredUser';
+import type { BatchOperation, ExecutionShared, Operation } from './operation';
 import * as profile from './profile';
 import * as screening from './screening';
 import * as session from './session';
+import * as transaction from './transaction';
 import * as workflow from './workflow';
 
-const resources: Record<string, Record<string, Operation>> = {
+const resources: Record<string, Record<string, Operation | BatchOperation>> = {
 	ageVerification: ageVerification.operations,
 	bankStatement: bankStatement.operations,
 	creditCheck: creditCheck.operations,
@@ -26,9 +28,11 @@ const resources: Record<string, Record<string, Operation>> = {
 	document: document.operations,
 	face: face.operations,
 	identity: identity.operations,
+	monitoredUser: monitoredUser.operations,
 	profile: profile.operations,
 	screening: screening.operations,
 	session: session.operations,
+	transaction: transaction.operations,
 	workflow: workflow.operations,
 };
 
@@ -38,9 +42,9 @@ interface ItemFailure {
 }
 
 /**
- * Runs the chosen operation for every input item, several at a time, and returns exactly one
- * result per input item (or its error item under Continue On Fail), in input order, each paired
- * to its input item.
+ * Runs the chosen operation for every input item — several at a time, or all at once for an
+ * operation that batches them (BatchOperation) — and returns exactly one result per input item (or
+ * its error item under Continue On Fail), in input order, each paired to its input item.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -61,40 +65,50 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const continueOnFail = this.continueOnFail();
 	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 
-	await forEachBounded(
-		items.length,
-		settings.maxConcurrency,
-		async (itemIndex) => {
-			const pairedItem = { item: itemIndex };
-			const withFiles = (json: IDataObject): INodeExecutionData => ({
-				json,
-				pairedItem,
-				...keptFiles(this, operation, items[itemIndex], itemIndex, json),
-			});
-			try {
-				const output = await operation.execute.call(this, itemIndex, settings, shared);
-				results[itemIndex] = output.map(withFiles);
-			} catch (caught) {
-				const error = asNodeError(this, caught, itemIndex);
-				if (!continueOnFail) {
-					failures.push({ itemIndex, error });
-					return;
+	const withFiles = (itemIndex: number, json: IDataObject): INodeExecutionData => ({
+		json,
+		pairedItem: { item: itemIndex },
+		...keptFiles(this, operation, items[itemIndex], itemIndex, json),
+	});
+	const succeeded = (itemIndex: number, output: IDataObject[]) => {
+		results[itemIndex] = output.map((json) => withFiles(itemIndex, json));
+	};
+	const failed = (itemIndex: number, caught: unknown) => {
+		const error = asNodeError(this, caught, itemIndex);
+		if (!continueOnFail) {
+			failures.push({ itemIndex, error });
+			return;
+		}
+		const json: IDataObject = { error: error.message };
+		const details = (error as { description?: unknown }).description;
+		if (typeof details === 'string' && details) json.details = details;
+		// Fields an operation attached for the error item, e.g. the jobId of a job not yet ready —
+		// but not for "Continue (using error output)": n8n sends an item there only when its JSON
+		// has nothing but `error`, `message` and `details` (and the details name the job too).
+		const fields = (error as { context?: IDataObject }).context?.errorItemFields;
+		if (fields && typeof fields === 'object' && !toErrorOutput) Object.assign(json, fields);
+		results[itemIndex] = [withFiles(itemIndex, json)];
+	};
+
+	if ('executeAll' in operation) {
+		const outcomes = await operation.executeAll.call(this, settings, shared);
+		outcomes.forEach((outcome, itemIndex) => (outcome instanceof Error ? failed(itemIndex, outcome) : succeeded(itemIndex, outcome)));
+	} else {
+		await forEachBounded(
+			items.length,
+			settings.maxConcurrency,
+			async (itemIndex) => {
+				try {
+					succeeded(itemIndex, await operation.execute.call(this, itemIndex, settings, shared));
+				} catch (caught) {
+					failed(itemIndex, caught);
 				}
-				const json: IDataObject = { error: error.message };
-				const details = (error as { description?: unknown }).description;
-				if (typeof details === 'string' && details) json.details = details;
-				// Fields an operation attached for the error item, e.g. the jobId of a job not yet ready —
-				// but not for "Continue (using error output)": n8n sends an item there only when its JSON
-				// has nothing but `error`, `message` and `details` (and the details name the job too).
-				const fields = (error as { context?: IDataObject }).context?.errorItemFields;
-				if (fields && typeof fields === 'object' && !toErrorOutput) Object.assign(json, fields);
-				results[itemIndex] = [withFiles(json)];
-			}
-		},
-		// A stopped execution starts no more items: its requests would take turns in the shared pacer
-		// from the executions still running (see transport/organisationPacers.ts).
-		() => failures.length > 0 || this.getExecutionCancelSignal?.()?.aborted === true,
-	);
+			},
+			// A stopped execution starts no more items: its requests would take turns in the shared pacer
+			// from the executions still running (see transport/organisationPacers.ts).
+			() => failures.length > 0 || this.getExecutionCancelSignal?.()?.aborted === true,
+		);
+	}
 
 	if (failures.length > 0) {
 		// Requests already under way were allowed to finish; report the earliest failing item, and
@@ -117,7 +131,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
  */
 function keptFiles(
 	context: IExecuteFunctions,
-	operation: Operation,
+	operation: Operation | BatchOperation,
 	item: INodeExecutionData,
 	itemIndex: number,
 	json: IDataObject,
