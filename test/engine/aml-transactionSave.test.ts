@@ -151,7 +151,7 @@ describe('Transaction → Save through the n8n engine', () => {
 
 	it('pairs accepted, warned and rejected records to their own items; a rejected one is an output item, not an error', async () => {
 		const { sb } = env;
-		const input = itemsOf(4);
+		const input: IDataObject[] = itemsOf(4);
 		input[1].amount = 0.5;
 		const { items, error } = await save(
 			{ ...MAPPED, currency: '={{ $json.id === "t-1" ? "EUR" : $json.id === "t-2" ? "ZZZ" : "USD" }}' },
@@ -314,7 +314,7 @@ describe('Transaction → Save through the n8n engine', () => {
 
 	it('under Continue On Fail outputs the invalid item as an error item and saves the others', async () => {
 		const { sb } = env;
-		const input = itemsOf(3);
+		const input: IDataObject[] = itemsOf(3);
 		input[1].amount = 'lots';
 		const { items, error } = await save(MAPPED, input, { continueOnFail: true });
 		expect(error).toBeUndefined();
