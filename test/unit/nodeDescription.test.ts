@@ -21,9 +21,11 @@ describe('DeepIDV node description', () => {
 			'Document',
 			'Face',
 			'Identity',
+			'Monitored User',
 			'Profile',
 			'Screening',
 			'Session',
+			'Transaction',
 			'Workflow',
 		]);
 		expect(resourceProperty.default).toBe('session');
