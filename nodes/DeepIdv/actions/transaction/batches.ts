@@ -32,12 +32,23 @@ export function envelopeBytes(botId: string, count: number): number {
 	return opening(botId).length + CLOSE.length + Math.max(0, count - 1);
 }
 
-/** The request body of a batch: `{"bot_id"?, "transactions": [...]}`, exactly the bytes counted. */
+/**
+ * The request body of a batch: `{"bot_id"?, "transactions": [...]}`, exactly the bytes counted.
+ * Each record's bytes then become a view into the body, so a record is held once, not twice, while
+ * its request is under way (and a split builds the halves from those views).
+ */
 export function batchBody({ botId, records }: Batch): Buffer {
 	const parts: Buffer[] = [opening(botId)];
 	records.forEach(({ bytes }, index) => parts.push(...(index === 0 ? [bytes] : [COMMA, bytes])));
 	parts.push(CLOSE);
-	return Buffer.concat(parts);
+	const body = Buffer.concat(parts);
+	let offset = parts[0].length;
+	for (const record of records) {
+		const length = record.bytes.length;
+		record.bytes = body.subarray(offset, offset + length);
+		offset += length + COMMA.length;
+	}
+	return body;
 }
 
 /**

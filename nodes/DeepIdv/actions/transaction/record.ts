@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { asText, ItemInput } from '../itemInput';
 import { CHANNELS, DIRECTIONS, STATUSES, TYPES } from './fields';
@@ -90,18 +90,26 @@ function snakeView(value: unknown): unknown {
 
 /** Reads one input item's transaction, or fails the item naming the parameter and how to fix it. */
 export class TransactionInput extends ItemInput {
-	private jsonMode = false;
+	/** `jsonMode`: the Input parameter, the same for every item (it takes no expression), read once. */
+	constructor(
+		context: IExecuteFunctions,
+		itemIndex: number,
+		private readonly jsonMode: boolean,
+	) {
+		super(context, itemIndex);
+	}
 
-	read(): TransactionRecord {
-		this.jsonMode = this.raw('input', 'fields') === 'json';
+	/** The record and the item's options, checked. */
+	read(): TransactionRecord & { failOnRejected: boolean } {
 		const record = this.jsonMode ? this.fromJson() : this.fromFields();
 		this.check(snakeView(record) as IDataObject);
 		const options = this.fields('saveOptions');
-		return { record, clientTxnId: String(record.client_txn_id ?? record.clientTxnId), botId: asText(options.botId) };
-	}
-
-	failOnRejected(): boolean {
-		return this.fields('saveOptions').failOnRejected === true;
+		return {
+			record,
+			clientTxnId: String(record.client_txn_id ?? record.clientTxnId),
+			botId: asText(options.botId),
+			failOnRejected: options.failOnRejected === true,
+		};
 	}
 
 	private fromJson(): IDataObject {

@@ -79,11 +79,12 @@ export async function executeAll(this: IExecuteFunctions, settings: TransportSet
 
 	// Every item is read and checked before the first request.
 	const ready: Serialised[] = [];
+	const jsonMode = this.getNodeParameter('input', 0, 'fields') === 'json';
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
-			const input = new TransactionInput(this, itemIndex);
-			const { record, botId } = input.read();
-			failOnRejected[itemIndex] = input.failOnRejected();
+			const input = new TransactionInput(this, itemIndex, jsonMode);
+			const { record, botId, failOnRejected: fails } = input.read();
+			failOnRejected[itemIndex] = fails;
 			const serialised = { itemIndex, botId, bytes: Buffer.from(JSON.stringify(record)) };
 			if (!fitsAlone(serialised)) {
 				input.fail(
