@@ -140,6 +140,23 @@ describe('Transaction → Save through the n8n engine', () => {
 		expect(sb.amlTransactionCount()).toBe(12);
 	});
 
+	it('fails a transaction DeepIDV refuses as too large even alone, and saves the others', async () => {
+		const { sb } = env;
+		sb.configure({ amlMaxBodyBytes: 400 });
+		const { items, error } = await save({ ...MAPPED, additionalFields: { ...(MAPPED.additionalFields as IDataObject), metadata: '={{ JSON.stringify({ note: "x".repeat($json.id === "t-1" ? 300 : 1) }) }}' } }, itemsOf(3), { continueOnFail: true });
+		expect(error).toBeUndefined();
+		expect(items.map(({ json }) => json.error ?? json.status)).toEqual(['accepted', 'DeepIDV refused the transaction as too large, even alone in a request', 'accepted']);
+		expect(items[1].json.details).toBe('Make Metadata smaller, then save it again.');
+	});
+
+	it('refuses before sending anything a transaction that alone is over 5 MB', async () => {
+		const { sb } = env;
+		const { error } = await save({ ...MAPPED, additionalFields: { metadata: '={{ JSON.stringify({ note: "x".repeat($json.id === "t-1" ? 5000000 : 1) }) }}' } }, itemsOf(2));
+		expect(error?.message).toMatch(/^The transaction is 5,000,\d{3} bytes as JSON, more than fits one DeepIDV request \(5,000,000 bytes\)$/);
+		expect(error?.description).toBe('Make Metadata smaller; DeepIDV takes at most 5 MB per request.');
+		expect(sb.requests).toEqual([]);
+	});
+
 	it('splits on 400 BATCH_TOO_LARGE too', async () => {
 		const { sb } = env;
 		sb.configure({ amlMaxRecords: 200 });
