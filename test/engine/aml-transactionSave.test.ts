@@ -166,6 +166,21 @@ describe('Transaction → Save through the n8n engine', () => {
 		expect(items.every((item, index) => item.json.client_txn_id === `t-${index}` && item.json.status === 'accepted')).toBe(true);
 	});
 
+	it('starts a new request where Bot ID changes, each with its bot_id, keeping input order', async () => {
+		const { sb } = env;
+		sb.configure({ amlBots: [{ id: 'b1', cadenceDays: 30 }, { id: 'b2', cadenceDays: 7 }] });
+		const bots = ['b1', 'b1', 'b2', 'b1'];
+		const { items, error } = await save({ ...MAPPED, saveOptions: { botId: '={{ $json.bot }}' } }, itemsOf(4, (index) => ({ bot: bots[index] })));
+		expect(error).toBeUndefined();
+		expect(sentInOrder(sb).map((request) => [(request.json as IDataObject).bot_id, idsSent(request)])).toEqual([
+			['b1', ['t-0', 't-1']],
+			['b2', ['t-2']],
+			['b1', ['t-3']],
+		]);
+		expect(items.map((item) => item.json.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+		expect(sb.listMonitoredUsers().map((user) => `${user.bot_id}/${user.subject_user_id}`)).toEqual(['b1/cust-0', 'b1/cust-1', 'b2/cust-2', 'b1/cust-3']);
+	});
+
 	it('pairs accepted, warned and rejected records to their own items; a rejected one is an output item, not an error', async () => {
 		const { sb } = env;
 		const input: IDataObject[] = itemsOf(4);
