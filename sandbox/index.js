@@ -45,6 +45,8 @@ const runnerControl = require('./workflow-runner/control');
  * @typedef {import('./files/images').ImageFacts} ImageFacts
  * @typedef {import('./financial/fixtures').InvitedRecord} InvitedRecord
  * @typedef {import('./profiles/routes').Profile} Profile
+ * @typedef {import('./aml/routes').StoredTransaction} StoredTransaction
+ * @typedef {import('./aml/routes').MonitoredUser} MonitoredUser
  * @typedef {import('./age-verification/parent-connect').ParentConnectRecord} ParentConnectRecord
  * @typedef {import('./workflows/fixtures').WorkflowRecord} WorkflowRecord
  * @typedef {import('./workflow-runner/control').RunnerWorkflowSpec} RunnerWorkflowSpec
@@ -77,6 +79,10 @@ const runnerControl = require('./workflow-runner/control');
  * @property {(id: string) => InvitedRecord | undefined} getBankStatement Copy of a live bank statement request, or undefined.
  * @property {(id: string) => InvitedRecord | undefined} getCreditTerms Copy of a live credit terms request, or undefined.
  * @property {(id: string) => Profile | undefined} getProfile Copy of a live branding profile, or undefined.
+ * @property {(clientTxnId: string) => StoredTransaction | undefined} getAmlTransaction Copy of a live AML transaction and its revisions, or undefined.
+ * @property {() => number} amlTransactionCount How many AML transactions the live key has stored.
+ * @property {(month?: string) => number} amlQuotaUsed AML records counted against the live key's quota in a month (YYYY-MM; default this month, UTC).
+ * @property {() => MonitoredUser[]} listMonitoredUsers Copies of the live key's AML enrolments, in the order they were made.
  * @property {ReadonlyArray<{ id: string, inquiry: 'hard' | 'soft', uat: boolean }>} creditChecks Live list of the credit checks created (with the parsed body as `input`).
  * @property {ReadonlyArray<{ id: string }>} ageVerifications Live list of the age verifications created (with the parsed body as `input`).
  * @property {() => ParentConnectRecord[]} listParentConnects Copies of every Parent Connect request, seeded and created, newest first.
@@ -179,6 +185,10 @@ async function startSandbox(input) {
 		getRunnerExecution: (id) => copy(state.runner.executions.get(id)),
 		setRunnerLiveness: (id, result) => runnerControl.setRunnerLiveness(state, id, result),
 		expireRunnerSession: (id) => copy(runnerControl.expireRunnerSession(state, id)),
+		getAmlTransaction: (id) => copy(live.aml.transactions.get(id)),
+		amlTransactionCount: () => live.aml.transactions.size,
+		amlQuotaUsed: (month = new Date().toISOString().slice(0, 7)) => live.aml.used.get(month) ?? 0,
+		listMonitoredUsers: () => structuredClone([...live.aml.monitored.values()]),
 		uploadedFile(fileKey) {
 			const stored = state.files.get(fileKey)?.stored;
 			return stored ? { ...stored, marker: stored.marker && structuredClone(stored.marker) } : undefined;

@@ -16,10 +16,12 @@ import * as document from './actions/document';
 import * as face from './actions/face';
 import * as identity from './actions/identity';
 import * as igamingCheck from './actions/igamingCheck';
+import * as monitoredUser from './actions/monitoredUser';
 import * as profile from './actions/profile';
 import * as selfExclusion from './actions/selfExclusion';
 import * as screening from './actions/screening';
 import * as session from './actions/session';
+import * as transaction from './actions/transaction';
 import * as workflow from './actions/workflow';
 import * as workflowRunner from './actions/workflowRunner';
 import * as listSearch from './methods/listSearch';
@@ -36,7 +38,7 @@ export class DeepIdv implements INodeType {
 		// n8n's node panel shows the trigger's description for the pair; this one is seen where the node
 		// stands alone, e.g. as an AI agent's tool.
 		description:
-			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows and run them on an applicant’s files without the hosted pages, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), run credit checks and age verification with parental consent, ask applicants for bank statements and businesses for credit terms, manage branding profiles, check ID documents and faces in image files, and run iGaming checks (VPN, jurisdiction, anti-cheat, injection) with a self-exclusion registry',
+			'Verify identities with DeepIDV: send, follow, decide and re-verify verification sessions, manage verification workflows and run them on an applicant’s files without the hosted pages, screen people and phones (PEP and sanctions, adverse media, phone checks, property title), run credit checks and age verification with parental consent, ask applicants for bank statements and businesses for credit terms, manage branding profiles, save transactions for AML monitoring, check ID documents and faces in image files, and run iGaming checks (VPN, jurisdiction, anti-cheat, injection) with a self-exclusion registry',
 		defaults: { name: 'DeepIDV' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -57,10 +59,12 @@ export class DeepIdv implements INodeType {
 					{ name: 'Face', value: 'face', description: 'Detect, compare or estimate the age of faces in image files' },
 					{ name: 'Identity', value: 'identity', description: 'Match an identity document against a selfie, from image files' },
 					{ name: 'iGaming Check', value: 'igamingCheck', description: 'VPN, jurisdiction, anti-cheat and injection checks on a session, each answering an action (allow to block)' },
+					{ name: 'Monitored User', value: 'monitoredUser', description: 'AML: place a customer under ongoing monitoring by a bot' },
 					{ name: 'Profile', value: 'profile', description: 'Branding profiles: the name and logo applicants see' },
 					{ name: 'Screening', value: 'screening', description: 'Screen a person or a phone number (billed per check)' },
 					{ name: 'Self-Exclusion', value: 'selfExclusion', description: "The organisation's iGaming self-exclusion registry, and purging enrolled faces" },
 					{ name: 'Session', value: 'session', description: 'Verification sessions that applicants complete' },
+					{ name: 'Transaction', value: 'transaction', description: 'AML: store transactions for transaction-risk monitoring' },
 					{ name: 'Workflow', value: 'workflow', description: 'Verification workflows: the steps an applicant goes through' },
 					{ name: 'Workflow Runner', value: 'workflowRunner', description: "Run a workflow's steps from n8n, with files, instead of DeepIDV's hosted pages" },
 				],
@@ -75,10 +79,12 @@ export class DeepIdv implements INodeType {
 			...face.description,
 			...identity.description,
 			...igamingCheck.description,
+			...monitoredUser.description,
 			...profile.description,
 			...screening.description,
 			...selfExclusion.description,
 			...session.description,
+			...transaction.description,
 			...workflow.description,
 			...workflowRunner.description,
 			requestOptions,

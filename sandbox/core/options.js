@@ -32,6 +32,12 @@ const { normalizeFault } = require('./faults');
  * @property {'refused' | 'allowed'} [creditCheckCreateWithSandboxKey] Whether the sandbox key may create credit checks: 'refused' with the sandbox
  *   key's 403 (default: the docs block writes on the credit-check routes) or 'allowed' (the create routes are /v1/credit-check/…, not the
  *   documented /v1/credit-checks).
+ * @property {Array<{ id: string, cadenceDays: number | null }>} [amlBots] The organisation's running transaction-risk bots (undocumented): `cadenceDays`
+ *   null is a bot whose check interval is not configured. Default one bot, 'agt-sandbox-txn', every 30 days.
+ * @property {string} [amlBaseCurrency] The organisation's base currency for AML amounts (undocumented). Default 'USD'.
+ * @property {number} [amlMonthlyQuota] AML transactions per month, counted per record sent with the live key (the count is undocumented). Default 100000 (the docs' example).
+ * @property {number} [amlMaxRecords] Records per AML ingest request over which it answers 400 BATCH_TOO_LARGE. Default 500 (documented); lower it to test a client's splitting.
+ * @property {number} [amlMaxBodyBytes] Body size over which AML ingest answers 413 ("5 MB", read as 5,000,000 bytes). Default 5000000.
  * @property {boolean} [quiet] No request log lines. Default true for the library, false in the CLI.
  * @property {'optional' | 'required'} [screeningEmail] Whether pep-sanctions and adverse-media require `email`: 'optional' (newest OAS; default) or
  *   'required' (OAS-140 and the SDK).
@@ -103,6 +109,11 @@ const { normalizeFault } = require('./faults');
  * @property {string[]} runnerNotRunnableSteps
  * @property {number} runnerStepLatencyMs
  * @property {boolean} runnerCreatedWebhook
+ * @property {Array<{ id: string, cadenceDays: number | null }>} amlBots
+ * @property {string} amlBaseCurrency
+ * @property {number} amlMonthlyQuota
+ * @property {number} amlMaxRecords
+ * @property {number} amlMaxBodyBytes
  */
 
 /** Fixed keys so that scripts and docs can use them; `sk_` as in the SDK's redacted key form. */
@@ -159,6 +170,12 @@ const RUNTIME_DEFAULTS = {
 	runnerNotRunnableSteps: [],
 	runnerStepLatencyMs: 0,
 	runnerCreatedWebhook: true,
+	// DeepIDV documents neither the bots, the base currency, how the quota counts nor whether "5 MB" is 10^6 or 2^20.
+	amlBots: [{ id: 'agt-sandbox-txn', cadenceDays: 30 }],
+	amlBaseCurrency: 'USD',
+	amlMonthlyQuota: 100000,
+	amlMaxRecords: 500,
+	amlMaxBodyBytes: 5_000_000,
 	quiet: true,
 };
 
@@ -264,6 +281,22 @@ const RUNTIME = {
 	},
 	runnerStepLatencyMs: nonNegative('runnerStepLatencyMs'),
 	runnerCreatedWebhook: oneOf('runnerCreatedWebhook', [true, false]),
+	amlBots(value) {
+		if (!Array.isArray(value)) throw new TypeError('amlBots must be an array');
+		return value.map((bot, index) => {
+			const { id, cadenceDays } = plainObject(bot, `amlBots[${index}]`);
+			if (typeof id !== 'string' || id === '') throw new TypeError(`amlBots[${index}].id must be a non-empty string`);
+			if (cadenceDays !== null) numberWhere(`amlBots[${index}].cadenceDays`, (n) => Number.isInteger(n) && n >= 0, 'null or an integer >= 0')(cadenceDays);
+			return { id, cadenceDays: /** @type {number | null} */ (cadenceDays) };
+		});
+	},
+	amlBaseCurrency: (value) => {
+		if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) throw new TypeError('amlBaseCurrency must be a 3-letter currency code');
+		return value;
+	},
+	amlMonthlyQuota: numberWhere('amlMonthlyQuota', (n) => Number.isInteger(n) && n >= 0, 'an integer >= 0'),
+	amlMaxRecords: numberWhere('amlMaxRecords', (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1'),
+	amlMaxBodyBytes: numberWhere('amlMaxBodyBytes', (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1'),
 };
 
 /**

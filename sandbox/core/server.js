@@ -22,6 +22,7 @@ const profileRoutes = require('../profiles/routes');
 const controlRoutes = require('./control-routes');
 const ageVerificationRoutes = require('../age-verification/routes');
 const creditCheckRoutes = require('../credit-checks/routes');
+const amlRoutes = require('../aml/routes');
 const igamingRoutes = require('../igaming/routes');
 const workflowRunnerRoutes = require('../workflow-runner/routes');
 const workflowRunnerControlRoutes = require('../workflow-runner/control-routes');
@@ -37,7 +38,7 @@ const CONTROL_PREFIX = '/__sandbox/';
 
 /** @param {SandboxState} state */
 function createRequestListener(state) {
-	const api = createRouter([...ageVerificationRoutes, ...creditCheckRoutes, ...sessionRoutes, ...workflowRunnerRoutes, ...progressRoutes, ...reVerificationRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes, ...fileRoutes, ...financialRoutes, ...profileRoutes, ...igamingRoutes]);
+	const api = createRouter([...ageVerificationRoutes, ...amlRoutes, ...creditCheckRoutes, ...sessionRoutes, ...workflowRunnerRoutes, ...progressRoutes, ...reVerificationRoutes, ...workflowRoutes, ...authRoutes, ...screeningRoutes, ...asyncJobRoutes, ...fileRoutes, ...financialRoutes, ...profileRoutes, ...igamingRoutes]);
 	const control = createRouter([...controlRoutes, ...workflowRunnerControlRoutes]);
 
 	/**

@@ -13,6 +13,7 @@ const { bankStatementFixtures } = require('../financial/fixtures');
 /** @typedef {import('../workflows/fixtures').WorkflowRecord} WorkflowRecord */
 /** @typedef {import('../financial/fixtures').InvitedRecord} InvitedRecord */
 /** @typedef {import('../profiles/routes').Profile} Profile */
+/** @typedef {import('../aml/routes').AmlData} AmlData */
 
 /**
  * What `getSession` / `listSessions` return: the record plus sandbox-side data.
@@ -33,6 +34,7 @@ const { bankStatementFixtures } = require('../financial/fixtures');
  * @property {Map<string, InvitedRecord>} creditTerms Credit terms requests (/v1/credit-terms), by id.
  * @property {Map<string, Profile>} profiles Branding profiles, by id.
  * @property {Map<string, import('../igaming/registry').Registry>} igaming Each organization's anti-cheat enrollments and self-exclusion registry, by organization id.
+ * @property {AmlData} aml AML transactions, subjects, monitored users and quota use.
  */
 
 function createStore() {
@@ -40,6 +42,8 @@ function createStore() {
 	const sandbox = toDataset(seed.sandbox);
 	// The sandbox key's documented bank statement fixtures (the live key starts with none).
 	for (const record of bankStatementFixtures({ organizationId: seed.organization.id, senderUserId: seed.keyUser.id })) sandbox.bankStatements.set(record.id, record);
+	// The subject of DeepIDV's AML examples, so the sandbox key can enrol a subject that exists.
+	sandbox.aml.subjects.set('cust-8821', { first_name: 'Jane', last_name: 'Chen', country: 'XX' });
 	return {
 		organization: seed.organization,
 		keyUser: seed.keyUser,
@@ -63,6 +67,7 @@ function toDataset(seed) {
 		creditTerms: new Map(),
 		profiles: new Map(),
 		igaming: new Map(),
+		aml: { transactions: new Map(), subjects: new Map(), monitored: new Map(), used: new Map() },
 	};
 }
 

@@ -3,7 +3,7 @@
 
 /**
  * What the examples suite puts in place of the nodes of an example that need a third-party service
- * (Slack, Google Sheets, SMTP, IMAP, a CRM): nothing here can reach one. A node that *sends*
+ * (Slack, Google Sheets, SMTP, IMAP, PostgreSQL, a CRM): nothing here can reach one. A node that *sends*
  * becomes an Edit Fields node of the same name that evaluates the fields it would send (so the
  * run shows the exact message, row or request body); a node that *reads* (a sheet, a mailbox)
  * becomes nodes that output the rows or emails a test gives. Every other node runs as in the file.
@@ -33,10 +33,13 @@ const SENDERS = {
 const READERS = {
 	'n8n-nodes-base.googleSheets': 'reads a Google Sheet',
 	'n8n-nodes-base.emailReadImap': 'reads an IMAP mailbox',
+	'n8n-nodes-base.postgres': 'queries a PostgreSQL database',
 };
 
 const isReader = (/** @type {any} */ node) =>
-	node.type in READERS && (node.type !== 'n8n-nodes-base.googleSheets' || [undefined, 'read'].includes(node.parameters.operation));
+	node.type in READERS &&
+	(node.type !== 'n8n-nodes-base.googleSheets' || [undefined, 'read'].includes(node.parameters.operation)) &&
+	(node.type !== 'n8n-nodes-base.postgres' || /^\s*select\b/i.test(node.parameters.query ?? ''));
 
 /** @param {any} at the node replaced @param {string} name @param {string} type @param {number} typeVersion @param {Record<string, unknown>} parameters */
 const nodeLike = (at, name, type, typeVersion, parameters) => ({ id: randomUUID(), name, type, typeVersion, position: at.position, parameters });
@@ -48,7 +51,7 @@ const itemsNamed = (at, name, items) => [
 ];
 
 /**
- * The output of a reader: rows of a sheet, or emails (each `{ json, attachment: { base64, fileName,
+ * The output of a reader: rows of a sheet or a query, or emails (each `{ json, attachment: { base64, fileName,
  * mimeType } }`, the attachment as `attachment_0` like the Email Trigger's; or several, `attachments`).
  * @typedef {{ rows: object[] } | { emails: ({ json: object, attachment: { base64: string, fileName: string, mimeType: string } } | { json: object, attachments: { base64: string, fileName: string, mimeType: string }[] })[] }} ReaderData
  */

@@ -75,6 +75,16 @@ const READERS = {
 			],
 		},
 	},
+	'postgres-transactions-aml.json': {
+		// As PostgreSQL's driver gives them: NUMERIC as text, timestamps as dates (ISO text in JSON).
+		'New Transactions': {
+			rows: [
+				{ id: 'txn-1', customer_id: 'cust-1', created_at: '2026-08-01T09:00:00.000Z', direction: 'outbound', amount: '12500.00', currency: 'USD', rail: 'wire', first_name: 'Jane', last_name: 'Chen' },
+				{ id: 'txn-2', customer_id: 'cust-2', created_at: '2026-08-01T09:05:00.000Z', direction: 'inbound', amount: '80.10', currency: 'ZZZ', rail: 'card', first_name: 'Omar', last_name: 'Haddad' },
+				{ id: 'txn-3', customer_id: 'cust-1', created_at: '2026-08-01T09:10:00.000Z', direction: 'inbound', amount: '4200.50', currency: 'CAD', rail: 'eft', first_name: 'Jane', last_name: 'Chen' },
+			],
+		},
+	},
 	'email-document-scan-sheet.json': {
 		'Email With Attachment': {
 			emails: [
@@ -574,6 +584,24 @@ describeExample('sheet-pep-sanctions-screening.json (Run now, the sheet and Slac
 			'Clean',
 		]);
 		expect(totalBilled(sandbox.stats) - billedBefore).toBe(2);
+	});
+});
+
+describeExample('postgres-transactions-aml.json (Run now, PostgreSQL and Slack as stand-ins)', () => {
+	it('saves the three rows in one request, numbers as numbers, and posts the one DeepIDV rejected to Slack', async () => {
+		const { execution, requests } = await execute('postgres-transactions-aml.json');
+		expect(requests.map(path)).toEqual(['POST /v1/aml/transactions']);
+		const sent = /** @type {any} */ (requests[0].json).transactions;
+		expect(sent.map((/** @type {any} */ record) => [record.client_txn_id, record.amount, record.timestamp])).toEqual([
+			['txn-1', { value: 12500, currency: 'USD' }, '2026-08-01T09:00:00.000Z'],
+			['txn-2', { value: 80.1, currency: 'ZZZ' }, '2026-08-01T09:05:00.000Z'],
+			['txn-3', { value: 4200.5, currency: 'CAD' }, '2026-08-01T09:10:00.000Z'],
+		]);
+		expect(jsonOf(execution, 'Save Transactions').map((/** @type {any} */ json) => json.status)).toEqual(['accepted', 'rejected', 'warned']);
+		expect(jsonOf(execution, 'Tell Compliance')).toEqual([
+			{ text: 'DeepIDV rejected transaction txn-2 of customer cust-2, so it is not monitored: amount.currency: Unrecognized ISO 4217 currency code "ZZZ"' },
+		]);
+		expect(sandbox.getAmlTransaction('txn-1')?.record.direction).toBe('outbound');
 	});
 });
 

@@ -58,6 +58,7 @@ describe('examples/', () => {
 			'igaming-signup-gate.json',
 			'loan-form-bank-statement.json',
 			'parent-consent-boundaries.json',
+			'postgres-transactions-aml.json',
 			'profile-create.json',
 			'schedule-verify-pending-sessions.json',
 			'sheet-pep-sanctions-screening.json',

@@ -22,10 +22,12 @@ describe('DeepIDV node description', () => {
 			'Face',
 			'Identity',
 			'iGaming Check',
+			'Monitored User',
 			'Profile',
 			'Screening',
 			'Self-Exclusion',
 			'Session',
+			'Transaction',
 			'Workflow',
 			'Workflow Runner',
 		]);

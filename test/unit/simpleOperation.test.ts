@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import type { ExecutionShared, Operation } from '../../dist/nodes/DeepIdv/actions/operation';
+import type { BatchOperation, ExecutionShared, Operation } from '../../dist/nodes/DeepIdv/actions/operation';
 import { operations as sessionOperations } from '../../dist/nodes/DeepIdv/actions/session';
 import { apiPath } from '../../dist/nodes/DeepIdv/actions/simpleOperation';
 import { operations as workflowOperations } from '../../dist/nodes/DeepIdv/actions/workflow';
@@ -12,7 +12,7 @@ const node = { name: 'DeepIDV', type: 'deepIdv', typeVersion: 1, position: [0, 0
  * One item of a simple operation, against a DeepIDV that answers 200 with `body`. The sandbox
  * server only does what DeepIDV documents, so an answer missing its main field is made here.
  */
-async function runItem(operation: Operation, parameters: IDataObject, body: IDataObject) {
+async function runItem(operation: Operation | BatchOperation, parameters: IDataObject, body: IDataObject) {
 	const sent: IHttpRequestOptions[] = [];
 	const context = {
 		getNode: () => node,
@@ -28,6 +28,7 @@ async function runItem(operation: Operation, parameters: IDataObject, body: IDat
 		},
 	} as unknown as IExecuteFunctions;
 	const settings = { ...defaultTransportSettings(), credentials: Promise.resolve({ apiKey: 'sk_live_unit', baseUrl: 'https://api.deepidv.com' }) };
+	if (!('execute' in operation)) throw new Error('runItem runs per-item operations only');
 	const result = operation.execute.call(context, 2, settings, {} as ExecutionShared);
 	return { result, sent };
 }

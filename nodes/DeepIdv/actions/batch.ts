@@ -3,19 +3,20 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { TransportSettings } from '../transport/settings';
 
 /**
- * An operation whose items go to DeepIDV together, several in one request (e.g. document numbers in
- * one `document_numbers` list), each item still getting its own output item, paired to it.
+ * How an operation's items go to DeepIDV together, several in one request (document numbers in one
+ * `document_numbers` list, transactions in one ingest batch), each item still getting its own output
+ * item, paired to it.
  */
-export interface ItemBatch {
+export interface ItemBatch<Prepared = unknown> {
 	/** Reads and checks one item's parameters, throwing the item's error; nothing is sent here. */
-	prepare(this: IExecuteFunctions, itemIndex: number): unknown;
+	prepare(this: IExecuteFunctions, itemIndex: number): Prepared;
 	/**
 	 * Sends the prepared items, in as few requests as it likes, and returns one outcome per item, in
 	 * the order given: the item's output, or the error of the request it went in.
 	 */
 	send(
 		this: IExecuteFunctions,
-		items: Array<{ itemIndex: number; prepared: unknown }>,
+		items: Array<{ itemIndex: number; prepared: Prepared }>,
 		settings: TransportSettings,
 	): Promise<Array<IDataObject | Error>>;
 }

@@ -28,11 +28,15 @@ export interface Operation {
 	describeCompleted?(completed: Array<{ itemIndex: number; json: IDataObject }>): string | undefined;
 	/** Whether the output items of `itemIndex` carry that input item's files on; absent: they do not. */
 	keepsInputFiles?(this: IExecuteFunctions, itemIndex: number): boolean;
-	/**
-	 * For an operation that sends many items in one request (Self-Exclusion → Add Identity): the
-	 * router runs the items through this instead of `execute` one by one (see batch.ts).
-	 */
-	batch?: ItemBatch;
+}
+
+/**
+ * An operation whose items go to DeepIDV together, several in one request (Transaction → Save,
+ * Self-Exclusion → Add Identity): the router runs its `batch` over all items instead of an
+ * `execute` per item (see batch.ts).
+ */
+export interface BatchOperation extends Omit<Operation, 'execute'> {
+	batch: ItemBatch;
 }
 
 /**

@@ -1,18 +1,18 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { Operation } from './operation';
+import type { BatchOperation, Operation } from './operation';
 
 /** One entry of a resource's Operation list, and the operation it runs. */
 export interface OperationChoice extends INodePropertyOptions {
 	value: string;
 	description: string;
 	action: string;
-	run: Operation;
+	run: Operation | BatchOperation;
 }
 
 export interface Resource {
-	operations: Record<string, Operation>;
+	operations: Record<string, Operation | BatchOperation>;
 	description: INodeProperties[];
 }
 
@@ -22,7 +22,7 @@ export interface Resource {
  * attached here, once per operation. `defaultOperation` is the first choice unless given.
  */
 export function defineResource(resource: string, choices: OperationChoice[], defaultOperation = choices[0].value): Resource {
-	const operations: Record<string, Operation> = {};
+	const operations: Record<string, Operation | BatchOperation> = {};
 	for (const choice of choices) operations[choice.value] = choice.run;
 	const selector: INodeProperties = {
 		displayName: 'Operation',

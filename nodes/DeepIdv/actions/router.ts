@@ -14,15 +14,17 @@ import * as document from './document';
 import * as face from './face';
 import * as identity from './identity';
 import * as igamingCheck from './igamingCheck';
-import type { ExecutionShared, Operation } from './operation';
+import * as monitoredUser from './monitoredUser';
+import type { BatchOperation, ExecutionShared, Operation } from './operation';
 import * as profile from './profile';
 import * as screening from './screening';
 import * as selfExclusion from './selfExclusion';
 import * as session from './session';
+import * as transaction from './transaction';
 import * as workflow from './workflow';
 import * as workflowRunner from './workflowRunner';
 
-const resources: Record<string, Record<string, Operation>> = {
+const resources: Record<string, Record<string, Operation | BatchOperation>> = {
 	ageVerification: ageVerification.operations,
 	bankStatement: bankStatement.operations,
 	creditCheck: creditCheck.operations,
@@ -31,10 +33,12 @@ const resources: Record<string, Record<string, Operation>> = {
 	face: face.operations,
 	identity: identity.operations,
 	igamingCheck: igamingCheck.operations,
+	monitoredUser: monitoredUser.operations,
 	profile: profile.operations,
 	screening: screening.operations,
 	selfExclusion: selfExclusion.operations,
 	session: session.operations,
+	transaction: transaction.operations,
 	workflow: workflow.operations,
 	workflowRunner: workflowRunner.operations,
 };
@@ -45,9 +49,9 @@ interface ItemFailure {
 }
 
 /**
- * Runs the chosen operation for every input item, several at a time, and returns exactly one
- * result per input item (or its error item under Continue On Fail), in input order, each paired
- * to its input item.
+ * Runs the chosen operation for every input item — several at a time, or all at once for an
+ * operation that batches them (BatchOperation) — and returns exactly one result per input item (or
+ * its error item under Continue On Fail), in input order, each paired to its input item.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -96,7 +100,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		results[itemIndex] = [withFiles(json)];
 	};
 
-	if (operation.batch) {
+	if ('batch' in operation) {
 		await runBatch(this, operation.batch, items.length, settings, continueOnFail, settle);
 	} else {
 		await forEachBounded(
@@ -136,7 +140,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
  */
 function keptFiles(
 	context: IExecuteFunctions,
-	operation: Operation,
+	operation: Operation | BatchOperation,
 	item: INodeExecutionData,
 	itemIndex: number,
 	json: IDataObject,

@@ -37,6 +37,14 @@ export interface ApiRequest {
 	 * which case the request is repeated like any other (within Max Retries).
 	 */
 	resolveAmbiguous?: () => Promise<IDataObject | undefined>;
+	/**
+	 * DeepIDV's documented non-2xx answers that the caller deals with itself, neither failed nor
+	 * repeated here (e.g. AML ingest's 413 "split the batch", or its 429 monthly quota, which is not
+	 * the rate limit): returns what to answer for such a status and body, undefined for any other.
+	 */
+	documentedAnswer?: (status: number, body: unknown) => IDataObject | undefined;
+	/** For answers whose 2xx status means something (201 new, 200 existing): builds the answer from status and body. */
+	withStatus?: (status: number, body: IDataObject) => IDataObject;
 }
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
@@ -127,9 +135,14 @@ export async function deepIdvApiRequest(
 		}
 
 		const status = response.statusCode;
-		if (status === 429) permit.rateLimited();
+		const documented = status >= 300 ? request.documentedAnswer?.(status, response.body) : undefined;
+		if (status === 429 && !documented) permit.rateLimited();
 		else permit.answered();
-		if (status >= 200 && status < 300) return (response.body ?? {}) as IDataObject;
+		if (status >= 200 && status < 300) {
+			const body = (response.body ?? {}) as IDataObject;
+			return request.withStatus ? request.withStatus(status, body) : body;
+		}
+		if (documented) return documented;
 
 		const errorResponse: JsonObject = { status, error: serverMessage(response.body) ?? null, ...documentedDetails(response.body) };
 		if (status === 429) {

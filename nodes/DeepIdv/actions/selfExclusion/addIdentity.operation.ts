@@ -69,11 +69,11 @@ function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 const LOST =
 	'DeepIDV may have added these document numbers although its answer did not arrive. Running the items again is safe: numbers already on the registry come back as already_excluded.';
 
-async function send(this: IExecuteFunctions, items: Array<{ itemIndex: number; prepared: unknown }>, settings: TransportSettings): Promise<Array<IDataObject | Error>> {
+async function send(this: IExecuteFunctions, items: Array<{ itemIndex: number; prepared: Prepared }>, settings: TransportSettings): Promise<Array<IDataObject | Error>> {
 	// Group by the per-request fields, keep input order inside each group, then cut into requests.
 	const groups = new Map<string, number[]>();
 	items.forEach(({ prepared }, position) => {
-		const key = JSON.stringify((prepared as Prepared).shared);
+		const key = JSON.stringify(prepared.shared);
 		groups.set(key, [...(groups.get(key) ?? []), position]);
 	});
 	const requests: number[][] = [];
@@ -85,7 +85,7 @@ async function send(this: IExecuteFunctions, items: Array<{ itemIndex: number; p
 	await forEachBounded(requests.length, settings.maxConcurrency, async (requestIndex) => {
 		const positions = requests[requestIndex];
 		const first = items[positions[0]];
-		const numbers = positions.map((position) => (items[position].prepared as Prepared).documentNumber);
+		const numbers = positions.map((position) => items[position].prepared.documentNumber);
 		const itemIndexes = positions.map((position) => items[position].itemIndex);
 		try {
 			const response = await deepIdvApiRequest.call(
@@ -93,7 +93,7 @@ async function send(this: IExecuteFunctions, items: Array<{ itemIndex: number; p
 				{
 					method: 'POST',
 					path: '/v1/igaming/self-exclusion/identity',
-					body: { document_numbers: numbers, ...(first.prepared as Prepared).shared },
+					body: { document_numbers: numbers, ...first.prepared.shared },
 					retry: 'idempotent',
 					failure: { invalidHint: 'Check the Document Number parameter of the items.', maybeActedHint: LOST },
 				},
@@ -128,14 +128,7 @@ function withItems(error: Error, itemIndexes: number[]): Error {
 	return described;
 }
 
-export const batch: ItemBatch = { prepare, send };
-
-/** One item on its own (the router uses `batch`; this is for callers that run a single item). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, settings: TransportSettings): Promise<IDataObject[]> {
-	const [outcome] = await send.call(this, [{ itemIndex, prepared: prepare.call(this, itemIndex) }], settings);
-	if (outcome instanceof Error) throw outcome;
-	return [outcome];
-}
+export const batch: ItemBatch<Prepared> = { prepare, send };
 
 export const describeCompleted = describeWrites(
 	(json) => json.status === 'added',
