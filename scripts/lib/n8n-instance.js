@@ -66,12 +66,17 @@ function spawnTracked(cmd, args, options) {
 /**
  * Runs a command to completion, capturing its output.
  * @param {string} cmd @param {string[]} args
- * @param {{ cwd?: string, env: NodeJS.ProcessEnv, okExitCodes?: number[], okSignals?: string[], timeoutMs?: number }} options
+ * @param {{ cwd?: string, env: NodeJS.ProcessEnv, okExitCodes?: number[], okSignals?: string[], timeoutMs?: number, stdoutToFile?: boolean }} options
  * @returns {Promise<{ code: number | null, signal: string | null, stdout: string, stderr: string }>}
  */
-function runCaptured(cmd, args, { cwd, env, okExitCodes = [0], okSignals = [], timeoutMs = 120_000 }) {
+function runCaptured(cmd, args, { cwd, env, okExitCodes = [0], okSignals = [], timeoutMs = 120_000, stdoutToFile = false }) {
 	return new Promise((resolve, reject) => {
-		const child = spawnTracked(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		// A file takes any amount of output at once; a pipe only 64 KiB until this process reads it,
+		// so a large output to a pipe is still being written when a busy machine runs this late.
+		const outFile = stdoutToFile ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deepidv-cli-')), 'stdout') : undefined;
+		const outFd = outFile ? fs.openSync(outFile, 'w') : undefined;
+		const child = spawnTracked(cmd, args, { cwd, env, stdio: ['ignore', outFd ?? 'pipe', 'pipe'] });
+		if (outFd !== undefined) fs.closeSync(outFd);
 		let stdout = '';
 		let stderr = '';
 		child.stdout?.on('data', (chunk) => (stdout += chunk));
@@ -80,6 +85,10 @@ function runCaptured(cmd, args, { cwd, env, okExitCodes = [0], okSignals = [], t
 		child.once('error', reject);
 		child.once('close', (code, signal) => {
 			clearTimeout(timer);
+			if (outFile) {
+				stdout = fs.readFileSync(outFile, 'utf8');
+				fs.rmSync(path.dirname(outFile), { recursive: true, force: true });
+			}
 			if ((code !== null && okExitCodes.includes(code)) || (signal !== null && okSignals.includes(signal))) {
 				return resolve({ code, signal, stdout, stderr });
 			}
@@ -267,21 +276,24 @@ class N8nInstance {
 	 *
 	 * n8n 2.41 sometimes crashes with SIGSEGV in process.exit(), after printing the result: its
 	 * default expression engine's isolated-vm thread is still collecting garbage while Node tears
-	 * the process down (seen under load, on several Node 24 versions). The output is complete by
-	 * then (stdout to a pipe is synchronous on Linux), so that crash is tolerated; a crash before
-	 * the result was printed still fails below, as no complete JSON object is found.
+	 * the process down (seen under load, on several Node 24 versions). The result is printed by
+	 * then, so that crash is tolerated; a crash before the result was printed still fails below,
+	 * as no complete JSON object is found. The output goes to a file, not a pipe: a large result
+	 * (about 1 MB) to a pipe was once cut short by that crash on a loaded machine, the pipe full
+	 * and the rest not yet written.
 	 * @param {string} workflowId
 	 * @returns {Promise<any>}
 	 */
 	async execute(workflowId) {
-		const { stdout, stderr } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
+		const { stdout, stderr, code, signal } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
 			okExitCodes: [0, 1],
 			okSignals: ['SIGSEGV'],
+			stdoutToFile: true,
 		});
 		try {
 			return firstJsonObject(stdout);
 		} catch (error) {
-			throw new Error(`${/** @type {Error} */ (error).message}\nstderr:\n${stderr}`);
+			throw new Error(`${/** @type {Error} */ (error).message}\n(n8n execute ended with ${signal ? `signal ${signal}` : `exit ${code}`})\nstderr:\n${stderr}`);
 		}
 	}
 
