@@ -8,6 +8,7 @@ import type { StepAction } from './runStep';
 import { actionsOf, nextAction, prepareStep, submitPhase, submitPrepared } from './runStep';
 import { readRunnerState, indexOfStep, stepList } from './state';
 import { idVerificationFields, readJsonObject, readMaxWaitMs, stepInputField, stepInputOf } from './stepInput';
+import { stepFieldsParameter, withStepFields } from './stepFields';
 import { LIVE_STEPS, START_COMPLETE, runnerStepId } from './stepKinds';
 import { failureWords } from './submit';
 
@@ -24,6 +25,7 @@ export const description: INodeProperties[] = [
 			'The step to submit: it must be the session’s current step (steps go in order). The list shows the session’s steps, the current one first. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	...idVerificationFields,
+	stepFieldsParameter,
 	stepInputField(
 		[
 			{
@@ -39,7 +41,7 @@ export const description: INodeProperties[] = [
 				],
 			},
 		],
-		'The body for a step the other parameters do not cover, with the fields its requirements list (e.g. {"address": "1 Main St"} for TITLE_SEARCH). Files for the upload slots the requirements name come from the binary fields named like the slots; their keys are added under uploads.',
+		'The body for a step the other parameters do not cover (e.g. {"address": "1 Main St"} for TITLE_SEARCH); Step Fields are merged over it. Files for the upload slots the requirements name come from the binary fields named like the slots; their keys are added under uploads.',
 	),
 ];
 
@@ -87,9 +89,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, settin
 	let answer;
 	if (multiPhase) {
 		const action = (chosen === 'auto' ? nextAction(current) : chosen) as StepAction;
-		answer = await submitPhase(input, target, action, maxWaitMs, settings, data);
+		answer = await submitPhase(input, target, action, maxWaitMs, settings, action === 'start' ? withStepFields(input, current, data) : data);
 	} else {
-		answer = await submitPrepared(input, target, await prepareStep(input, current, data), settings, shared);
+		answer = await submitPrepared(input, target, await prepareStep(input, current, withStepFields(input, current, data)), settings, shared);
 	}
 	return [{ session_id: sessionId, ...answer, ...failureWords(answer) }];
 }
