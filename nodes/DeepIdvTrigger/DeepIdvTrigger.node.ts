@@ -32,7 +32,7 @@ export class DeepIdvTrigger implements INodeType {
 		// both (editor-ui useActionsGeneration: app.description = trigger.description), so it speaks
 		// for the whole package.
 		description:
-			'Verify identities with DeepIDV: send and decide verification sessions, screen people and phones, check ID documents and faces, request bank statements, credit checks and age verifications, and start workflows when a session is created, submitted, verified, rejected or failed, or a parent consents for a child',
+			"Verify identities with DeepIDV: sessions and headless workflow runs, screening, document and face checks, bank statements, credit checks, age verification, AML transactions and iGaming checks; and start workflows on session events or a parent's consent",
 		defaults: { name: 'DeepIDV Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -11,7 +11,7 @@
 const { DEFAULT_N8N_VERSION, RELEASES } = require('../../scripts/lib/toolchain');
 
 /** The suites (file names without `.e2e.test.js`) run on every version other than the default. */
-const SUITES_ON_OTHER_VERSIONS = ['execute', 'server', 'agent', 'files', 'examples', 'aml'];
+const SUITES_ON_OTHER_VERSIONS = ['execute', 'server', 'agent', 'files', 'examples', 'aml', 'igaming'];
 
 /** @param {NodeJS.ProcessEnv} [env] */
 function e2eN8nVersion(env = process.env) {
