@@ -81,9 +81,9 @@ describe('the n8n the real-n8n suite runs in', () => {
 
 	it('runs every suite on 2.41.1, and all but the editor suite on other versions', () => {
 		expect(suitesFor('2.41.1')).toEqual(['<rootDir>/**/*.e2e.test.js']);
-		expect(SUITES_ON_OTHER_VERSIONS).toEqual(['execute', 'server', 'agent', 'files', 'examples', 'aml']);
+		expect(SUITES_ON_OTHER_VERSIONS).toEqual(['execute', 'server', 'agent', 'files', 'examples', 'aml', 'igaming']);
 		expect(suitesFor('1.123.81')).toEqual(
-			['execute', 'server', 'agent', 'files', 'examples', 'aml'].map((suite) => `<rootDir>/${suite}.e2e.test.js`),
+			['execute', 'server', 'agent', 'files', 'examples', 'aml', 'igaming'].map((suite) => `<rootDir>/${suite}.e2e.test.js`),
 		);
 		for (const suite of SUITES_ON_OTHER_VERSIONS) {
 			expect(fs.existsSync(path.join(__dirname, '..', 'e2e', `${suite}.e2e.test.js`))).toBe(true);
