@@ -8,20 +8,33 @@
 export const MAX_RECORDS = 500;
 export const MAX_BODY_BYTES = 5_000_000;
 
-/** One record ready to send: the input item it came from and its serialised bytes. */
+/**
+ * One record ready to send: the input item it came from and its JSON. The JSON is kept as the
+ * string it was serialised to (a compact one-byte string for ASCII records, not a Buffer object per
+ * record) until its request's body is written, and then released: from then on the record's bytes
+ * are only in that body.
+ */
 export interface Serialised {
 	itemIndex: number;
 	botId: string;
-	bytes: Buffer;
+	json: string;
+	/** The JSON's length in UTF-8 bytes, as it is sent. */
+	size: number;
 }
 
 export interface Batch {
 	botId: string;
 	records: Serialised[];
+	/**
+	 * The records' bytes, comma-separated, once the batch's body has been written: a view into the
+	 * body (or into the body of the batch it was split from). Released once the batch is answered.
+	 */
+	sent?: Buffer;
 }
 
-const COMMA = Buffer.from(',');
+const COMMA = 0x2c;
 const CLOSE = Buffer.from(']}');
+const RELEASED = '';
 
 function opening(botId: string): Buffer {
 	return Buffer.from(botId ? `{"bot_id":${JSON.stringify(botId)},"transactions":[` : '{"transactions":[');
@@ -32,22 +45,33 @@ export function envelopeBytes(botId: string, count: number): number {
 	return opening(botId).length + CLOSE.length + Math.max(0, count - 1);
 }
 
+/** The bytes of a batch's records with the commas between them. */
+function recordsBytes(records: Serialised[]): number {
+	return records.reduce((total, { size }) => total + size, Math.max(0, records.length - 1));
+}
+
 /**
- * The request body of a batch: `{"bot_id"?, "transactions": [...]}`, exactly the bytes counted.
- * Each record's bytes then become a view into the body, so a record is held once, not twice, while
- * its request is under way (and a split builds the halves from those views).
+ * The request body of a batch: `{"bot_id"?, "transactions": [...]}`, exactly the bytes counted,
+ * written when the batch's turn comes. Each record's JSON string is released as it is written, so a
+ * record is held once, not twice, while its request is under way; a split takes the halves' bytes
+ * from this body.
  */
-export function batchBody({ botId, records }: Batch): Buffer {
-	const parts: Buffer[] = [opening(botId)];
-	records.forEach(({ bytes }, index) => parts.push(...(index === 0 ? [bytes] : [COMMA, bytes])));
-	parts.push(CLOSE);
-	const body = Buffer.concat(parts);
-	let offset = parts[0].length;
-	for (const record of records) {
-		const length = record.bytes.length;
-		record.bytes = body.subarray(offset, offset + length);
-		offset += length + COMMA.length;
+export function batchBody(batch: Batch): Buffer {
+	const head = opening(batch.botId);
+	const inner = recordsBytes(batch.records);
+	const body = Buffer.allocUnsafe(head.length + inner + CLOSE.length);
+	let offset = head.copy(body, 0);
+	if (batch.sent) {
+		offset += batch.sent.copy(body, offset);
+	} else {
+		batch.records.forEach((record, index) => {
+			if (index > 0) body[offset++] = COMMA;
+			offset += body.write(record.json, offset);
+			record.json = RELEASED;
+		});
 	}
+	CLOSE.copy(body, offset);
+	batch.sent = body.subarray(head.length, head.length + inner);
 	return body;
 }
 
@@ -60,28 +84,36 @@ export function toBatches(records: Serialised[], maxRecords = MAX_RECORDS, maxBy
 	let current: Batch | undefined;
 	let size = 0;
 	for (const record of records) {
-		const grown = size + record.bytes.length + 1;
+		const grown = size + record.size + 1;
 		if (!current || current.botId !== record.botId || current.records.length >= maxRecords || grown > maxBytes) {
 			current = { botId: record.botId, records: [] };
 			batches.push(current);
 			size = envelopeBytes(record.botId, 1) - 1;
 		}
 		current.records.push(record);
-		size += record.bytes.length + 1;
+		size += record.size + 1;
 	}
 	return batches;
 }
 
 /** Whether one record fits a request of its own. */
 export function fitsAlone(record: Serialised, maxBytes = MAX_BODY_BYTES): boolean {
-	return envelopeBytes(record.botId, 1) + record.bytes.length <= maxBytes;
+	return envelopeBytes(record.botId, 1) + record.size <= maxBytes;
 }
 
-/** A batch in two halves, in order (for DeepIDV's "split the batch" answers). */
+/**
+ * A batch in two halves, in order (for DeepIDV's "split the batch" answers). The batch's body must
+ * have been written: each half's bytes are the part of it its records take, so nothing is serialised
+ * again.
+ */
 export function halves(batch: Batch): [Batch, Batch] {
 	const middle = Math.ceil(batch.records.length / 2);
+	const first = batch.records.slice(0, middle);
+	const firstBytes = recordsBytes(first);
+	const sent = batch.sent!;
+	batch.sent = undefined;
 	return [
-		{ botId: batch.botId, records: batch.records.slice(0, middle) },
-		{ botId: batch.botId, records: batch.records.slice(middle) },
+		{ botId: batch.botId, records: first, sent: sent.subarray(0, firstBytes) },
+		{ botId: batch.botId, records: batch.records.slice(middle), sent: sent.subarray(firstBytes + 1) },
 	];
 }

@@ -28,7 +28,6 @@ interface Quota {
 	resets_at?: string;
 }
 
-const SENT = Buffer.alloc(0);
 const RUN_AGAIN_IS_SAFE = 'Saving again is safe: DeepIDV replaces each transaction by its Client Transaction ID.';
 
 const count = (value: unknown) => (typeof value === 'number' ? value.toLocaleString('en-US') : '?');
@@ -75,10 +74,11 @@ interface Prepared extends Serialised {
 function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 	const input = new TransactionInput(this, itemIndex, this.getNodeParameter('input', itemIndex, 'fields') === 'json');
 	const { record, botId, failOnRejected } = input.read();
-	const prepared = { itemIndex, botId, bytes: Buffer.from(JSON.stringify(record)), failOnRejected };
+	const json = JSON.stringify(record);
+	const prepared = { itemIndex, botId, json, size: Buffer.byteLength(json), failOnRejected };
 	if (!fitsAlone(prepared)) {
 		input.fail(
-			`The transaction is ${prepared.bytes.length.toLocaleString('en-US')} bytes as JSON, more than fits one DeepIDV request (${MAX_BODY_BYTES.toLocaleString('en-US')} bytes)`,
+			`The transaction is ${prepared.size.toLocaleString('en-US')} bytes as JSON, more than fits one DeepIDV request (${MAX_BODY_BYTES.toLocaleString('en-US')} bytes)`,
 			'Make Metadata smaller; DeepIDV takes at most 5 MB per request.',
 		);
 	}
@@ -95,7 +95,6 @@ async function send(this: IExecuteFunctions, items: Array<{ itemIndex: number; p
 	const continueOnFail = this.continueOnFail();
 	const ready = items.map(({ prepared }) => prepared);
 	const positionOf = new Map(items.map(({ itemIndex }, position) => [itemIndex, position]));
-	const failOnRejected = new Map(ready.map(({ itemIndex, failOnRejected: fails }) => [itemIndex, fails]));
 	const outcomes: Array<IDataObject | Error> = new Array(items.length);
 	const settle = (itemIndex: number, outcome: IDataObject | Error) => (outcomes[positionOf.get(itemIndex)!] = outcome);
 
@@ -136,6 +135,9 @@ async function send(this: IExecuteFunctions, items: Array<{ itemIndex: number; p
 		} catch (error) {
 			for (const { itemIndex } of batch.records) fail(itemIndex, error as Error);
 			return;
+		} finally {
+			// What was sent is no longer needed once answered (a split takes its halves' bytes first).
+			if (!(refused && 'split' in refused)) batch.sent = undefined;
 		}
 		if (refused && 'quota' in refused) {
 			quotaUsedUp = refused.quota;
@@ -144,6 +146,7 @@ async function send(this: IExecuteFunctions, items: Array<{ itemIndex: number; p
 		}
 		if (refused) {
 			if (batch.records.length === 1) {
+				batch.sent = undefined;
 				fail(first, new NodeOperationError(this.getNode(), 'DeepIDV refused the transaction as too large, even alone in a request', { itemIndex: first, description: 'Make Metadata smaller, then save it again.' }));
 				return;
 			}
@@ -151,8 +154,6 @@ async function send(this: IExecuteFunctions, items: Array<{ itemIndex: number; p
 			return;
 		}
 		pair(batch, answer);
-		// What was sent is no longer needed: the records' bytes are held only until answered.
-		for (const record of batch.records) record.bytes = SENT;
 	};
 
 	const pair = (batch: Batch, answer: IDataObject) => {
@@ -160,11 +161,11 @@ async function send(this: IExecuteFunctions, items: Array<{ itemIndex: number; p
 		for (const result of Array.isArray(answer.results) ? (answer.results as RecordResult[]) : []) {
 			if (result && typeof result.index === 'number') results.set(result.index, result);
 		}
-		batch.records.forEach(({ itemIndex }, index) => {
+		(batch.records as Prepared[]).forEach(({ itemIndex, failOnRejected }, index) => {
 			const result = results.get(index);
 			if (!result || typeof result.status !== 'string') {
 				fail(itemIndex, new NodeOperationError(this.getNode(), 'DeepIDV answered without a result for this transaction', { itemIndex, description: `It may or may not have been saved. ${RUN_AGAIN_IS_SAFE}` }));
-			} else if (result.status === 'rejected' && failOnRejected.get(itemIndex)) {
+			} else if (result.status === 'rejected' && failOnRejected) {
 				fail(itemIndex, rejectedError(this, result, itemIndex));
 			} else {
 				settle(itemIndex, output(result));
