@@ -1,0 +1,73 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { useFileChecks } from '../helpers/files';
+import { PASSPORT, PERSON, SELFIE, byWorkflowId, calls } from '../helpers/runner';
+
+/** A custom form with a required number, an optional text and a checkbox. */
+const FORM = {
+	id: 'CUSTOM_FORM',
+	config: {
+		fields: {
+			age: { label: 'Age', type: 'number', required: true },
+			nickname: { label: 'Nickname', type: 'short-text', required: false },
+			newsletter: { label: 'Newsletter', type: 'checkbox', required: false },
+		},
+	},
+};
+
+const fields = (...entries: Array<[string, string, string]>): INodeParameters => ({
+	runStepFields: { field: entries.map(([stepId, name, value]) => ({ stepId, name, value })) },
+});
+
+describe('Workflow Runner → Run With Files → Step Fields through the n8n engine', () => {
+	const env = useFileChecks();
+	const run = (parameters: INodeParameters, extra: { continueOnFail?: boolean } = {}) => {
+		const workflowId = env.sb.addRunnerWorkflow({ steps: ['ID_VERIFICATION', FORM] }).id;
+		return env.run(
+			{ resource: 'workflowRunner', operation: 'runWithFiles', ...byWorkflowId(workflowId), ...PERSON, documentType: 'passport-us', ...parameters },
+			[{ id_front: PASSPORT.file, selfie_front: SELFIE.file }],
+			extra,
+		);
+	};
+	const stepBodies = () => env.sb.requests.filter((request) => request.path.includes('/steps/')).map(({ path, json }) => [path.split('/').pop(), json]);
+
+	it('submits ID Verification from the files, then the custom form from Step Fields merged over Step Data (JSON), typed as the form types them', async () => {
+		const { items, error } = await run({
+			...fields(['CUSTOM_FORM', 'age', '42'], ['CUSTOM_FORM', 'newsletter', 'true'], ['CUSTOM_FORM', 'nickname', 'Ada']),
+			stepInput: { stepData: JSON.stringify({ CUSTOM_FORM: { answers: { nickname: 'from JSON' } } }) },
+		});
+		expect(error).toBeUndefined();
+		expect(stepBodies()).toEqual([
+			['ID_VERIFICATION', { document_type: 'passport-us', uploads: { id_front: expect.any(String), selfie_front: expect.any(String) } }],
+			['CUSTOM_FORM', { answers: { age: 42, newsletter: true, nickname: 'Ada' } }],
+		]);
+		expect(items[0].json).toMatchObject({
+			run_outcome: 'completed',
+			steps_submitted: [
+				{ step_id: 'ID_VERIFICATION', step_status: 'COMPLETED', failure_reason: null },
+				{ step_id: 'CUSTOM_FORM', step_status: 'COMPLETED', failure_reason: null },
+			],
+		});
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('a field the step’s requirements do not list fails the item before that step is submitted, naming the parameter, step and field', async () => {
+		const { items, error } = await run(fields(['CUSTOM_FORM', 'age', '42'], ['CUSTOM_FORM', 'shoe_size', '9']), { continueOnFail: true });
+		expect(error).toBeUndefined();
+		expect(calls(env.sb).filter((call) => call.includes('/steps/'))).toEqual([expect.stringMatching(/\/steps\/ID_VERIFICATION$/)]);
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({
+			error: 'The Step Fields field "shoe_size" is not one the CUSTOM_FORM step\'s requirements list',
+			session_id: expect.any(String),
+			stopped_at_step: 'CUSTOM_FORM',
+		});
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('a required field Step Fields leave out stops the run with needs_input at that step, nothing submitted for it', async () => {
+		const { items, error } = await run(fields(['CUSTOM_FORM', 'nickname', 'Ada']));
+		expect(error).toBeUndefined();
+		expect(calls(env.sb).filter((call) => call.includes('/steps/'))).toEqual([expect.stringMatching(/\/steps\/ID_VERIFICATION$/)]);
+		expect(items[0].json).toMatchObject({ run_outcome: 'needs_input', stopped_at_step: 'CUSTOM_FORM', waiting_for: 'step_data', waiting_reason: expect.stringMatching(/ It still lacks: age\.$/) });
+	});
+});
