@@ -56,9 +56,12 @@ describe('Workflow Runner → Run With Files → Step Fields through the n8n eng
 		expect(error).toBeUndefined();
 		expect(calls(env.sb).filter((call) => call.includes('/steps/'))).toEqual([expect.stringMatching(/\/steps\/ID_VERIFICATION$/)]);
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({
+		const sessionId = items[0].json.session_id as string;
+		expect(items[0].json).toEqual({
 			error: 'The Step Fields field "shoe_size" is not one the CUSTOM_FORM step\'s requirements list',
-			session_id: expect.any(String),
+			details: `The step takes: age, nickname, newsletter. Choose one of them, or put anything else in Step Input → Step Data (JSON). This run created the headless session ${sessionId}, at step CUSTOM_FORM. To go on, run the item with Session set to Continue a Session and this session ID, rather than creating another.`,
+			session_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+			created: true,
 			stopped_at_step: 'CUSTOM_FORM',
 		});
 		expect(items[0].pairedItem).toEqual({ item: 0 });
@@ -69,5 +72,12 @@ describe('Workflow Runner → Run With Files → Step Fields through the n8n eng
 		expect(error).toBeUndefined();
 		expect(calls(env.sb).filter((call) => call.includes('/steps/'))).toEqual([expect.stringMatching(/\/steps\/ID_VERIFICATION$/)]);
 		expect(items[0].json).toMatchObject({ run_outcome: 'needs_input', stopped_at_step: 'CUSTOM_FORM', waiting_for: 'step_data', waiting_reason: expect.stringMatching(/ It still lacks: age\.$/) });
+	});
+
+	it('an entry without a Step ID fails the item, saying what to enter, before anything is read or created', async () => {
+		const { error } = await run(fields(['', 'age', '42']));
+		expect(error?.message).toBe('A Step Fields entry has no Step ID');
+		expect(error?.description).toBe('Enter the ID of the step the field belongs to (e.g. CUSTOM_FORM), or remove the entry.');
+		expect(calls(env.sb)).toEqual([]);
 	});
 });

@@ -17,7 +17,7 @@ import type { Applicant } from './runStep';
 import { actionsOf, prepareStep, submitPhase, submitPrepared, withIdentity } from './runStep';
 import type { RunnerState, RunnerStep } from './state';
 import { currentStep, readRunnerState } from './state';
-import { runStepFieldsParameter, withRunStepFields } from './stepFields';
+import { runStepFieldEntries, runStepFieldsParameter, withRunStepFields } from './stepFields';
 import { idVerificationFields, readJsonObject, readMaxWaitMs, stepInputField, stepInputOf } from './stepInput';
 import type { LiveStep } from './stepKinds';
 import { HOSTED_FLOW, LIVE_STEPS, START_COMPLETE, explainFailure, liveStepsOf, runnerStepId } from './stepKinds';
@@ -99,6 +99,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, settin
 	}
 	const maxWaitMs = readMaxWaitMs(input);
 	const stepData = readJsonObject(input, stepInputOf(input).stepData, 'Step Input → Step Data (JSON)');
+	runStepFieldEntries(input);
 	const simplify = input.simplify();
 
 	let state: RunnerState;

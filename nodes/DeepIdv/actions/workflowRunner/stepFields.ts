@@ -184,14 +184,21 @@ export const runStepFieldsParameter: INodeProperties = {
 	],
 };
 
+/** Run With Files: the Step Fields entries, each checked to name its step (read before anything is created). */
+export function runStepFieldEntries(input: ItemInput): Array<{ stepId: string; entry: unknown }> {
+	return asList((input.raw('runStepFields', {}) as IDataObject).field).map((entry) => {
+		const { stepId } = (entry ?? {}) as IDataObject;
+		const text = typeof stepId === 'string' ? stepId.trim() : '';
+		if (!text) input.fail('A Step Fields entry has no Step ID', 'Enter the ID of the step the field belongs to (e.g. CUSTOM_FORM), or remove the entry.');
+		return { stepId: runnerStepId(text), entry };
+	});
+}
+
 /** Run With Files: the Step Fields entries for `step` merged over its data (see mergeStepFields); undefined when there are none for it. */
 export function withRunStepFields(input: ItemInput, step: RunnerStep, data: IDataObject): MergedStepFields | undefined {
 	const stepId = runnerStepId(step.step_id);
-	const entries = asList((input.raw('runStepFields', {}) as IDataObject).field).filter((entry) => {
-		const { stepId: id } = (entry ?? {}) as IDataObject;
-		const text = typeof id === 'string' ? id.trim() : '';
-		if (!text) input.fail('A Step Fields entry has no Step ID', 'Enter the ID of the step the field belongs to (e.g. CUSTOM_FORM), or remove the entry.');
-		return runnerStepId(text) === stepId;
-	});
+	const entries = runStepFieldEntries(input)
+		.filter((candidate) => candidate.stepId === stepId)
+		.map(({ entry }) => entry);
 	return entries.length > 0 ? mergeStepFields(input, step, data, entries) : undefined;
 }
