@@ -80,4 +80,11 @@ describe('Workflow Runner → Run With Files → Step Fields through the n8n eng
 		expect(error?.description).toBe('Enter the ID of the step the field belongs to (e.g. CUSTOM_FORM), or remove the entry.');
 		expect(calls(env.sb)).toEqual([]);
 	});
+
+	it('an entry for a step the workflow does not have (a typo) fails the item after the free workflow read, before a session is created', async () => {
+		const { error } = await run(fields(['CUSTOM_FROM', 'age', '42']));
+		expect(error?.message).toMatch(/^Step Fields names "CUSTOM_FROM", not a step of the workflow ".*"$/);
+		expect(error?.description).toBe("The workflow's steps are ID_VERIFICATION, CUSTOM_FORM. Correct the Step ID of the entry, or remove it. Nothing was created.");
+		expect(env.sb.requests.map(({ method, path }) => `${method} ${path.split('/').slice(0, 3).join('/')}`)).toEqual(['GET /v1/workflows']);
+	});
 });

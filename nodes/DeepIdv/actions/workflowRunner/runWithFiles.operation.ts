@@ -143,6 +143,13 @@ async function preflight(input: ItemInput, settings: TransportSettings): Promise
 	);
 	const workflow = (response.workflow ?? {}) as IDataObject;
 	const steps = Array.isArray(workflow.steps) ? (workflow.steps as unknown[]).map((step) => runnerStepId(typeof step === 'string' ? step : (step as IDataObject)?.id)) : [];
+	const strangers = [...new Set(runStepFieldEntries(input).map(({ stepId }) => stepId))].filter((stepId) => !steps.includes(stepId));
+	if (strangers.length > 0) {
+		input.fail(
+			`Step Fields names ${strangers.map((stepId) => `"${stepId}"`).join(', ')}, not a step of the workflow "${String(workflow.name ?? workflowId)}"`,
+			`The workflow's steps are ${steps.join(', ')}. Correct the Step ID of the entry, or remove it. Nothing was created.`,
+		);
+	}
 	const live = liveStepsOf(steps);
 	if (input.raw('refuseLiveSteps', false) === true && live.length > 0) {
 		input.fail(
