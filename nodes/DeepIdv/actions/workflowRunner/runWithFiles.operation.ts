@@ -17,6 +17,7 @@ import type { Applicant } from './runStep';
 import { actionsOf, prepareStep, submitPhase, submitPrepared, withIdentity } from './runStep';
 import type { RunnerState, RunnerStep } from './state';
 import { currentStep, readRunnerState } from './state';
+import { runStepFieldEntries, runStepFieldsParameter, withRunStepFields } from './stepFields';
 import { idVerificationFields, readJsonObject, readMaxWaitMs, stepInputField, stepInputOf } from './stepInput';
 import type { LiveStep } from './stepKinds';
 import { HOSTED_FLOW, LIVE_STEPS, START_COMPLETE, explainFailure, liveStepsOf, runnerStepId } from './stepKinds';
@@ -53,6 +54,7 @@ export const description: INodeProperties[] = [
 		[],
 		'Data for the steps that take fields (e.g. CREDIT_CHECK, TITLE_SEARCH, CUSTOM_FORM), by step ID: {"TITLE_SEARCH": {"address": "1 Main St, Springfield"}}. Files for the upload slots a step’s requirements name come from the binary fields named like the slots.',
 	),
+	runStepFieldsParameter,
 	{
 		displayName: 'Refuse Workflows With Live Steps',
 		name: 'refuseLiveSteps',
@@ -97,6 +99,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, settin
 	}
 	const maxWaitMs = readMaxWaitMs(input);
 	const stepData = readJsonObject(input, stepInputOf(input).stepData, 'Step Input → Step Data (JSON)');
+	runStepFieldEntries(input);
 	const simplify = input.simplify();
 
 	let state: RunnerState;
@@ -140,6 +143,13 @@ async function preflight(input: ItemInput, settings: TransportSettings): Promise
 	);
 	const workflow = (response.workflow ?? {}) as IDataObject;
 	const steps = Array.isArray(workflow.steps) ? (workflow.steps as unknown[]).map((step) => runnerStepId(typeof step === 'string' ? step : (step as IDataObject)?.id)) : [];
+	const strangers = [...new Set(runStepFieldEntries(input).map(({ stepId }) => stepId))].filter((stepId) => !steps.includes(stepId));
+	if (strangers.length > 0) {
+		input.fail(
+			`Step Fields names ${strangers.map((stepId) => `"${stepId}"`).join(', ')}, not a step of the workflow "${String(workflow.name ?? workflowId)}"`,
+			`The workflow's steps are ${steps.join(', ')}. Correct the Step ID of the entry, or remove it. Nothing was created.`,
+		);
+	}
 	const live = liveStepsOf(steps);
 	if (input.raw('refuseLiveSteps', false) === true && live.length > 0) {
 		input.fail(
@@ -198,13 +208,17 @@ async function runSteps(
 		if (live) return stop({ run_outcome: 'waiting_for_applicant', stopped_at_step: step.step_id, waiting_for: live.waitingFor, waiting_reason: live.reason });
 
 		const target: StepTarget = { sessionId: state.session_id, step, index, before: structuredClone(state) };
-		const data = (stepData[id] ?? stepData[step.step_id] ?? {}) as IDataObject;
-		if (NEEDS_DATA.has(id) && step.status !== 'IN_PROGRESS' && Object.keys(data).length === 0) {
+		const given = (stepData[id] ?? stepData[step.step_id] ?? {}) as IDataObject;
+		// Step Fields for this step, merged over its Step Data (JSON) as Submit Step merges them.
+		const merged = step.status === 'IN_PROGRESS' ? undefined : withRunStepFields(input, step, withIdentity(step, given, applicant));
+		const data = merged?.body ?? given;
+		if (NEEDS_DATA.has(id) && step.status !== 'IN_PROGRESS' && (merged ? merged.missing.length > 0 : Object.keys(given).length === 0)) {
+			const missing = merged ? ` It still lacks: ${merged.missing.map((field) => field.key).join(', ')}.` : '';
 			return stop({
 				run_outcome: 'needs_input',
 				stopped_at_step: step.step_id,
 				waiting_for: 'step_data',
-				waiting_reason: `The step ${step.step_id} takes data the item does not give: add it under Step Input → Step Data (JSON) as {"${id}": {…}}, with the fields its requirements list (${JSON.stringify(step.requirements)}).`,
+				waiting_reason: `The step ${step.step_id} takes data the item does not give: add it under Step Fields (Step ID ${id}) or Step Input → Step Data (JSON) as {"${id}": {…}}, with the fields its requirements list (${JSON.stringify(step.requirements)}).${missing}`,
 			});
 		}
 		let answer: StepAnswer;

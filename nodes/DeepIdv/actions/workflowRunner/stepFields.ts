@@ -40,6 +40,16 @@ export function requirementFields(requirements: IDataObject): RequirementField[]
 	return [...found.values()];
 }
 
+/** The Value of a Step Fields entry (Submit Step and Run With Files). */
+const VALUE_PARAMETER: INodeProperties = {
+	displayName: 'Value',
+	name: 'value',
+	type: 'string',
+	default: '',
+	description:
+		'The value to send. For a custom form field of type number a number, of type checkbox or boolean true/false; a value in braces or brackets is read as JSON (e.g. an address object).',
+};
+
 /** The Step Fields parameter of Submit Step: field names from the chosen step's requirements, each with a value. */
 export const stepFieldsParameter: INodeProperties = {
 	displayName: 'Step Fields',
@@ -64,14 +74,7 @@ export const stepFieldsParameter: INodeProperties = {
 					description:
 						'A field the step’s requirements list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
-				{
-					displayName: 'Value',
-					name: 'value',
-					type: 'string',
-					default: '',
-					description:
-						'The value to send. For a custom form field of type number a number, of type checkbox or boolean true/false; a value in braces or brackets is read as JSON (e.g. an address object).',
-				},
+				VALUE_PARAMETER,
 			],
 		},
 	],
@@ -103,15 +106,21 @@ function valueOf(input: ItemInput, field: RequirementField, raw: IDataObject[str
 
 const isMissing = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
+/** Step Fields merged over a step's data: the body, and the required fields neither gives. */
+export interface MergedStepFields {
+	body: IDataObject;
+	missing: RequirementField[];
+}
+
 /**
- * The step's body from Step Fields merged over Step Data (JSON): a field the step's requirements do
- * not list is refused, and so is a required one that neither gives. Steps whose requirements list
- * no fields take Step Data (JSON) as it is; Step Fields are refused for them.
+ * Step Fields entries (`{ name, value }`) merged over Step Data (JSON) for one step, typed as the
+ * step's requirements type them (custom form answers under `answers`): a field the requirements do
+ * not list is refused, and so are entries for a step whose requirements list no fields (its data is
+ * taken as it is). Required fields neither gives are returned, for the caller to refuse or stop on.
  */
-export function withStepFields(input: ItemInput, step: RunnerStep, data: IDataObject): IDataObject {
+export function mergeStepFields(input: ItemInput, step: RunnerStep, data: IDataObject, entries: unknown[]): MergedStepFields {
 	const stepId = runnerStepId(step.step_id);
 	const known = requirementFields(step.requirements);
-	const entries = asList((input.raw('stepFields', {}) as IDataObject).field);
 	if (known.length === 0) {
 		if (entries.length > 0) {
 			input.fail(
@@ -119,7 +128,7 @@ export function withStepFields(input: ItemInput, step: RunnerStep, data: IDataOb
 				'Remove the Step Fields, and give what the step takes in Step Input → Step Data (JSON) instead.',
 			);
 		}
-		return data;
+		return { body: data, missing: [] };
 	}
 	const body: IDataObject = { ...data };
 	const answers: IDataObject = { ...((data.answers && typeof data.answers === 'object' && !Array.isArray(data.answers) ? data.answers : {}) as IDataObject) };
@@ -132,13 +141,64 @@ export function withStepFields(input: ItemInput, step: RunnerStep, data: IDataOb
 		if (!field) input.fail(`The Step Fields field "${key}" is not one the ${stepId} step's requirements list`, `The step takes: ${names}. Choose one of them, or put anything else in Step Input → Step Data (JSON).`);
 		(field.inAnswers ? answers : body)[key] = valueOf(input, field, value);
 	}
-	for (const field of known) {
-		if (!field.required || !isMissing((field.inAnswers ? answers : body)[field.key])) continue;
+	const missing = known.filter((field) => field.required && isMissing((field.inAnswers ? answers : body)[field.key]));
+	if (known.some((field) => field.inAnswers)) body.answers = answers;
+	return { body, missing };
+}
+
+/**
+ * Submit Step: the step's body from Step Fields merged over Step Data (JSON) (see mergeStepFields);
+ * a required field that neither gives is refused.
+ */
+export function withStepFields(input: ItemInput, step: RunnerStep, data: IDataObject): IDataObject {
+	const { body, missing } = mergeStepFields(input, step, data, asList((input.raw('stepFields', {}) as IDataObject).field));
+	for (const field of missing) {
 		input.fail(
-			`The ${stepId} step requires the field "${field.key}", but neither Step Fields nor Step Input → Step Data (JSON) gives it`,
+			`The ${runnerStepId(step.step_id)} step requires the field "${field.key}", but neither Step Fields nor Step Input → Step Data (JSON) gives it`,
 			`Add ${field.key} under Step Fields (the list shows the fields the step's requirements name), or put it in Step Data (JSON)${field.inAnswers ? ' under answers' : ''}.`,
 		);
 	}
-	if (known.some((field) => field.inAnswers)) body.answers = answers;
 	return body;
+}
+
+/** The Step Fields parameter of Run With Files: per entry a step ID, one of its requirements' fields, and a value. */
+export const runStepFieldsParameter: INodeProperties = {
+	displayName: 'Step Fields',
+	name: 'runStepFields',
+	type: 'fixedCollection',
+	placeholder: 'Add Field',
+	typeOptions: { multipleValues: true },
+	default: {},
+	description:
+		"Values for the fields the workflow's steps' requirements list (custom form answers, PEP & sanctions identity, credit check or title search inputs), e.g. mapped from the item with expressions. When the run reaches a step, its entries are merged over Step Input → Step Data (JSON) for that step.",
+	options: [
+		{
+			displayName: 'Field',
+			name: 'field',
+			values: [
+				{ displayName: 'Step ID', name: 'stepId', type: 'string', default: '', placeholder: 'e.g. CUSTOM_FORM', description: 'The step the field belongs to, as the workflow names it' },
+				{ displayName: 'Field Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. age', description: 'A field the step’s requirements list (for a custom form, the field’s key)' },
+				VALUE_PARAMETER,
+			],
+		},
+	],
+};
+
+/** Run With Files: the Step Fields entries, each checked to name its step (read before anything is created). */
+export function runStepFieldEntries(input: ItemInput): Array<{ stepId: string; entry: unknown }> {
+	return asList((input.raw('runStepFields', {}) as IDataObject).field).map((entry) => {
+		const { stepId } = (entry ?? {}) as IDataObject;
+		const text = typeof stepId === 'string' ? stepId.trim() : '';
+		if (!text) input.fail('A Step Fields entry has no Step ID', 'Enter the ID of the step the field belongs to (e.g. CUSTOM_FORM), or remove the entry.');
+		return { stepId: runnerStepId(text), entry };
+	});
+}
+
+/** Run With Files: the Step Fields entries for `step` merged over its data (see mergeStepFields); undefined when there are none for it. */
+export function withRunStepFields(input: ItemInput, step: RunnerStep, data: IDataObject): MergedStepFields | undefined {
+	const stepId = runnerStepId(step.step_id);
+	const entries = runStepFieldEntries(input)
+		.filter((candidate) => candidate.stepId === stepId)
+		.map(({ entry }) => entry);
+	return entries.length > 0 ? mergeStepFields(input, step, data, entries) : undefined;
 }
