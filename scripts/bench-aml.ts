@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runDeepIdv } from '../test/helpers/engine';
+import { printMarkdownTable } from './lib/markdown-table';
 
 const { values: args } = parseArgs({
 	options: {
@@ -223,10 +224,7 @@ async function main() {
 		r.peakExtraMB.toFixed(1),
 		r.endExtraMB.toFixed(1),
 	]);
-	const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((line) => line[column].length)));
-	const format = (line: string[]) => `| ${line.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-	process.stdout.write(`${format(headers)}\n|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|\n`);
-	for (const line of cells) process.stdout.write(`${format(line)}\n`);
+	printMarkdownTable(headers, cells);
 }
 
 main().catch((error: unknown) => {

@@ -31,6 +31,7 @@ import type { BinaryMode } from '../test/helpers/binaryData';
 import { setBinaryDataMode } from '../test/helpers/binaryData';
 import { runDeepIdv } from '../test/helpers/engine';
 import type { TestFile } from '../test/helpers/nodeTypes';
+import { printMarkdownTable } from './lib/markdown-table';
 
 const { values: args } = parseArgs({
 	options: {
@@ -243,10 +244,7 @@ async function main() {
 		r.peakExtraRssMB.toFixed(1),
 		r.startMB.toFixed(1),
 	]);
-	const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((line) => line[column].length)));
-	const format = (line: string[]) => `| ${line.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-	process.stdout.write(`${format(headers)}\n|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|\n`);
-	for (const line of cells) process.stdout.write(`${format(line)}\n`);
+	printMarkdownTable(headers, cells);
 }
 
 /** Runs one scenario in a fresh process (with memory sampling, or without it for the wall time). */

@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import type { RecordedRequest, SandboxStats } from '../sandbox';
 import { joinerShare } from './lib/joiner-share';
 import { runDeepIdv } from '../test/helpers/engine';
+import { printMarkdownTable } from './lib/markdown-table';
 
 interface Row {
 	scenario: string;
@@ -345,10 +346,7 @@ function printTable(rows: Row[]) {
 		String(r.failed),
 		String(r.lost),
 	]);
-	const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((line) => line[column].length)));
-	const format = (line: string[]) => `| ${line.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-	process.stdout.write(`${format(headers)}\n|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|\n`);
-	for (const line of cells) process.stdout.write(`${format(line)}\n`);
+	printMarkdownTable(headers, cells);
 }
 
 main().catch((error: unknown) => {
